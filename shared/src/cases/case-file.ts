@@ -1,0 +1,136 @@
+import * as Y from 'yjs';
+import type { Brand } from '../brand.ts';
+import { findVillage, type VillageId } from '../org/jurisdiction.ts';
+import { isDisputeType, type DisputeType } from './dispute-type.ts';
+import { applyRangedEdit } from '../text/ranged-edit.ts';
+
+export type CaseId = Brand<string, 'CaseId'>;
+
+/** The version of the case document layout this code writes (SPEC C-DOC-4). */
+export const caseSchemaVersion = 1;
+
+/** Transaction origin of edits a person makes here; undo tracks only these. */
+export const localEditOrigin = 'concord:local-edit';
+
+// Names of the top-level shared types in a case document (SPEC C-DOC-1). Never rename: stored documents use them.
+const fieldsKey = 'case';
+const titleKey = 'title';
+const notesKey = 'notes';
+
+export interface NewCaseFile {
+  id: CaseId;
+  title: string;
+  village: VillageId;
+  disputeType: DisputeType;
+  createdAt: number;
+}
+
+export interface CaseSummary {
+  id: CaseId | null;
+  title: string;
+  village: VillageId | null;
+  disputeType: DisputeType | null;
+  createdAt: number | null;
+  /** Written by a newer version of Concord than this one: show it, but do not edit it (SPEC C-DOC-4). */
+  newerSchema: boolean;
+}
+
+const idAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A random case id: 16 characters from a 32-letter alphabet, 80 bits, safe in a URL and a document name. */
+export function newCaseId(): CaseId {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let id = '';
+  for (const byte of bytes) id += idAlphabet[byte % idAlphabet.length];
+  return id as CaseId;
+}
+
+/**
+ * Typed access to a case file kept in a Y.Doc. It owns no state of its own: every read goes to the document,
+ * so two views of one document never disagree.
+ */
+export class CaseFile {
+  readonly doc: Y.Doc;
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+  }
+
+  private get fields(): Y.Map<unknown> {
+    return this.doc.getMap(fieldsKey);
+  }
+
+  /** The title, co-edited as text. */
+  get title(): Y.Text {
+    return this.doc.getText(titleKey);
+  }
+
+  /** Free notes on what happened, co-edited as text. */
+  get notes(): Y.Text {
+    return this.doc.getText(notesKey);
+  }
+
+  /** True once someone has created the case in this document (SPEC C-DOC-2). */
+  get exists(): boolean {
+    return typeof this.fields.get('id') === 'string';
+  }
+
+  /**
+   * Writes a new case in one transaction. Only the person creating the case calls this, on a document that is
+   * still empty: defaults written on two replicas would both survive the merge (SPEC C-DOC-2).
+   */
+  create(init: NewCaseFile): void {
+    if (this.exists) throw new Error(`case ${init.id} already exists in this document`);
+    this.doc.transact(() => {
+      this.fields.set('schemaVersion', caseSchemaVersion);
+      this.fields.set('id', init.id);
+      this.fields.set('village', init.village);
+      this.fields.set('disputeType', init.disputeType);
+      this.fields.set('createdAt', init.createdAt);
+      this.title.insert(0, init.title);
+    }, localEditOrigin);
+  }
+
+  setTitle(next: string): void {
+    this.doc.transact(() => applyRangedEdit(this.title, next), localEditOrigin);
+  }
+
+  setVillage(village: VillageId): void {
+    this.doc.transact(() => this.fields.set('village', village), localEditOrigin);
+  }
+
+  setDisputeType(type: DisputeType): void {
+    this.doc.transact(() => this.fields.set('disputeType', type), localEditOrigin);
+  }
+
+  /** Calls `listener` after every change to any part of the case; returns the function that stops it. */
+  observe(listener: () => void): () => void {
+    const handler = () => listener();
+    this.fields.observe(handler);
+    this.title.observe(handler);
+    this.notes.observe(handler);
+    return () => {
+      this.fields.unobserve(handler);
+      this.title.unobserve(handler);
+      this.notes.unobserve(handler);
+    };
+  }
+
+  /** What a list row shows. Values this version cannot read come back as null, never as a guess. */
+  summary(): CaseSummary {
+    const fields = this.fields;
+    const id = fields.get('id');
+    const village = fields.get('village');
+    const type = fields.get('disputeType');
+    const createdAt = fields.get('createdAt');
+    const version = fields.get('schemaVersion');
+    return {
+      id: typeof id === 'string' ? (id as CaseId) : null,
+      title: this.title.toString(),
+      village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
+      disputeType: isDisputeType(type) ? type : null,
+      createdAt: typeof createdAt === 'number' ? createdAt : null,
+      newerSchema: typeof version === 'number' && version > caseSchemaVersion,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * WebSocket close codes the sync server sends, by name (SPEC S-WIRE-3). 1xxx are the standard ones;
+ * 4xxx are ours: 440x for the request, 441x for what a frame carried.
+ */
+export const closeCode = {
+  normal: 1000,
+  goingAway: 1001,
+  protocolError: 1002,
+  unsupportedData: 1003,
+  messageTooBig: 1009,
+  internalError: 1011,
+  serviceRestart: 1012,
+  badDocName: 4400,
+  malformedMessage: 4410,
+  unknownMessageType: 4411,
+  invalidUpdate: 4412,
+} as const;
+export type CloseCode = (typeof closeCode)[keyof typeof closeCode];

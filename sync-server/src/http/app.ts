@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { upgradeWebSocket } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { parseDocName } from '@concord/shared/sync/doc-name.ts';
+import type { Logger } from '../logger.ts';
+import type { DocStore } from '../storage/doc-store.ts';
+import type { SyncHub } from '../sync/sync-hub.ts';
+import { HttpError, handleError, httpErrorCode } from './http-error.ts';
+import { syncSocketHandlers } from './sync-socket.ts';
+
+export interface AppOptions {
+  store: DocStore;
+  hub: SyncHub;
+  logger: Logger;
+  /** Folder of the built web app, or null to serve only the API. */
+  webRoot: string | null;
+}
+
+/** The HTTP surface: health, the document list, the sync socket, and the web app for every other path. */
+export function createApp(options: AppOptions): Hono {
+  const { store, hub, logger, webRoot } = options;
+  const app = new Hono();
+  app.onError(handleError(logger));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', loadedDocs: hub.rooms.loadedCount, sockets: hub.sessionCount }));
+
+  app.get('/api/docs', async (c) => c.json({ docs: await store.list() }));
+
+  app.get(
+    '/sync/:docName',
+    async (c, next) => {
+      // refused before the upgrade: a bad name never gets a socket (SPEC S-DOC-1)
+      const parsed = parseDocName(c.req.param('docName'));
+      if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, `not a document name (${parsed.reason})`);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const parsed = parseDocName(c.req.param('docName') ?? '');
+      if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, 'not a document name');
+      return syncSocketHandlers(hub, parsed.name, parsed.kind);
+    }),
+  );
+
+  app.all('/api/*', () => {
+    throw new HttpError(404, httpErrorCode.notFound, 'no such endpoint');
+  });
+
+  if (webRoot !== null) mountWebApp(app, webRoot, logger);
+  return app;
+}
+
+/** Serves the static build; any other path gets index.html so the single-page app can route it. */
+function mountWebApp(app: Hono, webRoot: string, logger: Logger): void {
+  const index = join(webRoot, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn('web app not built; serving the API only', { webRoot });
+    return;
+  }
+  app.use('/*', serveStatic({ root: webRoot }));
+  app.get('/*', serveStatic({ root: webRoot, path: 'index.html' }));
+}

@@ -1,0 +1,30 @@
+import type { WebSocketLike } from '@hono/node-server';
+import type { WSEvents } from 'hono/ws';
+import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
+import type { SyncSession } from '../sync/session.ts';
+import type { SyncHub } from '../sync/sync-hub.ts';
+
+/** Binds one upgraded socket to a sync session. */
+export function syncSocketHandlers(hub: SyncHub, docName: DocName, kind: DocKind): WSEvents<WebSocketLike> {
+  let session: SyncSession | null = null;
+  return {
+    onOpen(_event, ws) {
+      // the raw ws socket takes any byte view, so frames go out without a copy
+      const raw = ws.raw;
+      if (!raw) throw new Error('upgraded socket without its ws instance');
+      session = hub.open(docName, kind, {
+        send: (frame) => raw.send(frame),
+        close: (code, reason) => ws.close(code, reason),
+      });
+    },
+    onMessage(event, _ws) {
+      if (!session) return;
+      const data: unknown = event.data;
+      if (data instanceof ArrayBuffer) session.receive(new Uint8Array(data));
+      else session.receiveText();
+    },
+    onClose(event) {
+      if (session) hub.closed(session, event.code);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import * as Y from 'yjs';
+import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
+import type { Logger } from '../logger.ts';
+import { errorFields } from '../logger.ts';
+import type { DocStore } from '../storage/doc-store.ts';
+import type { Persister } from './persister.ts';
+import { Room, type RoomMember } from './room.ts';
+
+export interface RoomRegistryOptions {
+  store: DocStore;
+  persister: Persister;
+  logger: Logger;
+  /** Compact a document on unload once it has more stored rows than this. */
+  compactAfterUpdates?: number;
+}
+
+/**
+ * The rooms loaded in memory. Loading is one promise per document, so two sockets opening a document at once
+ * load it once (SPEC S-STORE-3); a room is saved, compacted and dropped when its last member leaves
+ * (SPEC S-STORE-5).
+ */
+export class RoomRegistry {
+  readonly #store: DocStore;
+  readonly #persister: Persister;
+  readonly #logger: Logger;
+  readonly #compactAfter: number;
+  readonly #rooms = new Map<DocName, Promise<Room>>();
+
+  constructor(options: RoomRegistryOptions) {
+    this.#store = options.store;
+    this.#persister = options.persister;
+    this.#logger = options.logger;
+    this.#compactAfter = options.compactAfterUpdates ?? 200;
+  }
+
+  get loadedCount(): number {
+    return this.#rooms.size;
+  }
+
+  /** Loads the room if need be and makes `member` one of its members. */
+  async join(name: DocName, kind: DocKind, member: RoomMember): Promise<Room> {
+    let loading = this.#rooms.get(name);
+    if (!loading) {
+      loading = this.#load(name, kind);
+      this.#rooms.set(name, loading);
+      // a failed load leaves nothing behind, so the next socket tries afresh; the joiner sees the rejection
+      loading.catch(() => {
+        if (this.#rooms.get(name) === loading) this.#rooms.delete(name);
+      });
+    }
+    const room = await loading;
+    room.members.add(member);
+    return room;
+  }
+
+  /** Removes `member`; the last one out saves, compacts and unloads the room. */
+  async leave(room: Room, member: RoomMember): Promise<void> {
+    room.members.delete(member);
+    if (room.members.size > 0) return;
+    await room.whenSaved();
+    // someone may have joined while the last updates were written
+    if (room.members.size > 0 || (await this.#rooms.get(room.name)) !== room) return;
+    this.#rooms.delete(room.name);
+    try {
+      if (room.storedUpdates > this.#compactAfter) await this.#compact(room);
+    } finally {
+      room.destroy();
+    }
+  }
+
+  /** Saves every room and drops them all, for shutdown. */
+  async unloadAll(): Promise<void> {
+    const rooms = await Promise.allSettled(this.#rooms.values());
+    this.#rooms.clear();
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      const room = result.value;
+      await room.whenSaved();
+      room.destroy();
+    }
+  }
+
+  async #load(name: DocName, kind: DocKind): Promise<Room> {
+    const started = performance.now();
+    const stored = await this.#store.load(name);
+    const doc = new Y.Doc({ gc: true });
+    // applied with the registry as origin before the room listens, so loading writes nothing back
+    doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    }, this);
+    const room = new Room(name, kind, doc, { updates: stored.updates.length, clock: stored.clock }, (r) =>
+      this.#persister.markDirty(r),
+    );
+    this.#logger.debug('document loaded', {
+      doc: name,
+      updates: stored.updates.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return room;
+  }
+
+  async #compact(room: Room): Promise<void> {
+    try {
+      const snapshot = Y.encodeStateAsUpdate(room.doc);
+      await this.#store.compact(room.name, snapshot, room.storedClock);
+      this.#logger.debug('document compacted', { doc: room.name, rows: room.storedUpdates });
+    } catch (error) {
+      // the rows stay as they were: compaction is an optimisation, never a loss
+      this.#logger.warn('compaction failed', { ...errorFields(error), doc: room.name });
+    }
+  }
+}

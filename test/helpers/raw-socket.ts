@@ -1,0 +1,60 @@
+import WebSocket from 'ws';
+
+export interface RawSocket {
+  ws: WebSocket;
+  /** Binary frames received so far. */
+  frames: Uint8Array[];
+  opened: Promise<void>;
+  /** Settles with the close code and reason the server sent. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Resolves with the first frame, or right away if one came already. */
+  firstFrame(): Promise<Uint8Array>;
+}
+
+/** A bare WebSocket for sending what no well-behaved client would. */
+export function rawSocket(url: string): RawSocket {
+  const ws = new WebSocket(url);
+  const frames: Uint8Array[] = [];
+  const waiting: ((frame: Uint8Array) => void)[] = [];
+  ws.on('message', (data: Buffer) => {
+    const frame = new Uint8Array(data);
+    frames.push(frame);
+    for (const resolve of waiting.splice(0)) resolve(frame);
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  return {
+    ws,
+    frames,
+    opened,
+    closed,
+    firstFrame: () => {
+      const first = frames[0];
+      return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+/** The HTTP status with which the server refused an upgrade. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('open', () => {
+      ws.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.once('error', () => {
+      // 'unexpected-response' has answered already; the error that follows the terminate says nothing new
+    });
+  });
+}
