@@ -42,3 +42,29 @@ export function rangedEdit(current: string, next: string): RangedEdit {
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** One change to a text as Yjs reports it in `YTextEvent.delta`. */
+export type TextDelta = readonly { insert?: unknown; delete?: number | undefined; retain?: number | undefined }[];
+
+/**
+ * Where a position in the text before a change stands after it: text inserted before it pushes it right, text
+ * deleted before it pulls it left. Keeps a caret in place when someone else edits (SPEC W-EDIT-1).
+ */
+export function mapIndexThroughDelta(index: number, delta: TextDelta): number {
+  let oldPos = 0; // position in the text before the change
+  let mapped = index;
+  for (const op of delta) {
+    if (op.retain !== undefined) {
+      oldPos += op.retain;
+    } else if (op.delete !== undefined) {
+      if (oldPos < index) mapped -= Math.min(op.delete, index - oldPos);
+      oldPos += op.delete;
+    } else if (op.insert !== undefined) {
+      const length = typeof op.insert === 'string' ? op.insert.length : 1;
+      // insert exactly at the caret lands before it: the other person's text goes in front of the caret
+      if (oldPos <= index) mapped += length;
+    }
+    if (oldPos > index) break;
+  }
+  return mapped;
+}
