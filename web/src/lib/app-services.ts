@@ -1,0 +1,45 @@
+import { getContext, setContext } from 'svelte';
+import { CaseDirectory } from './cases/case-directory.svelte.ts';
+import { sendPendingCases } from './cases/outbox.ts';
+import { DocPool } from './sync/doc-pool.ts';
+import { syncServerUrl } from './sync/shared-doc.ts';
+
+const key = Symbol('concord-services');
+
+/** What every page of the app shares, made once by the root layout and handed down as typed context. */
+export class AppServices {
+  readonly pool: DocPool;
+  readonly directory: CaseDirectory;
+
+  private constructor() {
+    this.pool = new DocPool(syncServerUrl(window.location));
+    this.directory = new CaseDirectory({ storage: browserStorage(), fetch: window.fetch.bind(window) });
+  }
+
+  /** Called once, by the root layout. */
+  static provide(): AppServices {
+    return setContext(key, new AppServices());
+  }
+
+  static get(): AppServices {
+    const services = getContext<AppServices | undefined>(key);
+    if (!services) throw new Error('AppServices.get() outside the root layout');
+    return services;
+  }
+
+  /** Refreshes the list, then sends whatever was recorded offline. */
+  async resync(): Promise<void> {
+    this.pool.reconnectAll();
+    await this.directory.refresh();
+    if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
+  }
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch (error) {
+    console.warn('no local storage on this device', error);
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+import { createSubscriber } from 'svelte/reactivity';
+import type { WebsocketProvider } from 'y-websocket';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+/** Reads a provider's connection as reactive state, subscribing only while something on screen reads it. */
+export class ProviderConnection {
+  readonly #provider: WebsocketProvider;
+  readonly #subscribe: () => void;
+
+  constructor(provider: WebsocketProvider) {
+    this.#provider = provider;
+    this.#subscribe = createSubscriber((update) => {
+      provider.on('status', update);
+      provider.on('sync', update);
+      provider.on('connection-close', update);
+      return () => {
+        provider.off('status', update);
+        provider.off('sync', update);
+        provider.off('connection-close', update);
+      };
+    });
+  }
+
+  get state(): ConnectionState {
+    this.#subscribe();
+    if (this.#provider.wsconnected && this.#provider.synced) return 'online';
+    // a first attempt is still under way; after a failed one the provider counts unsuccessful reconnects
+    if (this.#provider.wsconnecting && this.#provider.wsUnsuccessfulReconnects === 0) return 'connecting';
+    return 'offline';
+  }
+}
