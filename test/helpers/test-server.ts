@@ -10,8 +10,13 @@ export interface TestServer extends RunningServer {
   syncUrl: string;
   dataDir: string;
   logs: LogLine[];
-  /** Stops the server, keeping the data folder, and starts a new one on it (a new port). */
-  restart(): Promise<TestServer>;
+  /**
+   * Stops the server, keeping the data folder, and starts a new one on it: on a new port, or on the same one so
+   * that a browser keeps its origin (and with it its local copies and cached app).
+   */
+  restart(options?: { samePort?: boolean }): Promise<TestServer>;
+  /** Stops the server, keeping the data folder. */
+  stop(): Promise<void>;
   /** Stops the server and removes the data folder. */
   dispose(): Promise<void>;
 }
@@ -39,10 +44,11 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     syncUrl: `${server.url.replace(/^http/, 'ws')}/sync`,
     dataDir,
     logs: logger.lines,
-    restart: async () => {
+    restart: async (options = {}) => {
       await server.close();
-      return startTestServer({ ...config, port: 0 });
+      return startTestServer({ ...config, port: options.samePort ? server.port : 0 });
     },
+    stop: () => server.close(),
     dispose: async () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -60,9 +66,9 @@ export function serverPool() {
       running.add(server);
       return server;
     },
-    async restart(server: TestServer): Promise<TestServer> {
+    async restart(server: TestServer, options: { samePort?: boolean } = {}): Promise<TestServer> {
       running.delete(server);
-      const next = await server.restart();
+      const next = await server.restart(options);
       running.add(next);
       return next;
     },

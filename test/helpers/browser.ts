@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** The built web app the server serves; `npm test` builds it before the tests run. */
+export const builtWebApp = fileURLToPath(new URL('../../web/build', import.meta.url));
+
+/** Debian's Chromium, headless, with nothing that reaches outside this machine. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: run .ci/run, or apt-get install -y chromium`);
+  }
+  if (!existsSync(`${builtWebApp}/index.html`)) {
+    throw new Error('the web app is not built: run npm test, or npm run build -w web');
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Resolves once the field's value satisfies `expected` (a substring, or the exact text). */
+export async function fieldShows(
+  page: Page,
+  selector: string,
+  expected: { includes: string } | { equals: string },
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => {
+        const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(sel);
+        if (!field) return false;
+        return 'includes' in want ? field.value.includes(want.includes) : field.value === want.equals;
+      },
+      [selector, expected] as const,
+      { timeout: 15_000 },
+    );
+  } catch (error) {
+    // say what the person would have seen instead, so a failure explains itself
+    const shown = await page
+      .locator(selector)
+      .inputValue({ timeout: 1000 })
+      .catch((reason: unknown) => `(no field: ${String(reason)})`);
+    throw new Error(`${selector} on ${page.url()} shows ${JSON.stringify(shown)}, wanted ${JSON.stringify(expected)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The current value of an input or textarea. */
+export function fieldValue(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).inputValue();
+}
