@@ -34,8 +34,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const websocketServer = wss as unknown as WebSocketServerLike;
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: websocketServer } }, () =>
-      resolve(s),
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: websocketServer } },
+      () => resolve(s),
     );
     s.once('error', reject);
   });

@@ -50,9 +50,12 @@ export async function fieldShows(
       .locator(selector)
       .inputValue({ timeout: 1000 })
       .catch((reason: unknown) => `(no field: ${String(reason)})`);
-    throw new Error(`${selector} on ${page.url()} shows ${JSON.stringify(shown)}, wanted ${JSON.stringify(expected)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${selector} on ${page.url()} shows ${JSON.stringify(shown)}, wanted ${JSON.stringify(expected)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

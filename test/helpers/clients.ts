@@ -9,7 +9,11 @@ export interface StockClient {
   destroy(): void;
 }
 
-export function stockClient(syncUrl: string, docName: string, options: { connect?: boolean } = {}): StockClient {
+export function stockClient(
+  syncUrl: string,
+  docName: string,
+  options: { connect?: boolean } = {},
+): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -41,7 +41,7 @@ const idAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
 export function newCaseId(): CaseId {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   let id = '';
-  for (const byte of bytes) id += idAlphabet[byte % idAlphabet.length];
+  for (const byte of bytes) id += idAlphabet.charAt(byte % idAlphabet.length);
   return id as CaseId;
 }
 

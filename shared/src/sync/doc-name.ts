@@ -18,8 +18,7 @@ export const docNameRefusal = {
 export type DocNameRefusal = (typeof docNameRefusal)[keyof typeof docNameRefusal];
 
 export type DocNameResult =
-  | { ok: true; name: DocName; kind: DocKind; id: string }
-  | { ok: false; reason: DocNameRefusal };
+  { ok: true; name: DocName; kind: DocKind; id: string } | { ok: false; reason: DocNameRefusal };
 
 function isDocKind(value: string): value is DocKind {
   return (docKinds as readonly string[]).includes(value);

@@ -44,7 +44,11 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** One change to a text as Yjs reports it in `YTextEvent.delta`. */
-export type TextDelta = readonly { insert?: unknown; delete?: number | undefined; retain?: number | undefined }[];
+export type TextDelta = readonly {
+  insert?: unknown;
+  delete?: number | undefined;
+  retain?: number | undefined;
+}[];
 
 /**
  * Where a position in the text before a change stands after it: text inserted before it pushes it right, text

@@ -24,7 +24,9 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError(handleError(logger));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', loadedDocs: hub.rooms.loadedCount, sockets: hub.sessionCount }));
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', loadedDocs: hub.rooms.loadedCount, sockets: hub.sessionCount }),
+  );
 
   app.get('/api/docs', async (c) => c.json({ docs: await store.list() }));
 
@@ -33,7 +35,8 @@ export function createApp(options: AppOptions): Hono {
     async (c, next) => {
       // refused before the upgrade: a bad name never gets a socket (SPEC S-DOC-1)
       const parsed = parseDocName(c.req.param('docName'));
-      if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, `not a document name (${parsed.reason})`);
+      if (!parsed.ok)
+        throw new HttpError(400, httpErrorCode.badDocName, `not a document name (${parsed.reason})`);
       await next();
     },
     upgradeWebSocket((c) => {

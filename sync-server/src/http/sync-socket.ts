@@ -1,5 +1,5 @@
 import type { WebSocketLike } from '@hono/node-server';
-import type { WSEvents } from 'hono/ws';
+import type { WSEvents, WSMessageReceive } from 'hono/ws';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type { SyncSession } from '../sync/session.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
@@ -17,9 +17,10 @@ export function syncSocketHandlers(hub: SyncHub, docName: DocName, kind: DocKind
         close: (code, reason) => ws.close(code, reason),
       });
     },
-    onMessage(event, _ws) {
+    // hono types the event as the DOM's MessageEvent, which a server without the DOM lib does not have
+    onMessage(event: { data: WSMessageReceive }, _ws) {
       if (!session) return;
-      const data: unknown = event.data;
+      const data = event.data;
       if (data instanceof ArrayBuffer) session.receive(new Uint8Array(data));
       else session.receiveText();
     },

@@ -27,7 +27,8 @@ export function decodeClientFrame(bytes: Uint8Array): FrameResult {
     const decoder = decoding.createDecoder(bytes);
     const frame = readFrame(decoder);
     if (!frame.ok) return frame;
-    if (decoding.hasContent(decoder)) return refuse(closeCode.malformedMessage, 'trailing bytes after message');
+    if (decoding.hasContent(decoder))
+      return refuse(closeCode.malformedMessage, 'trailing bytes after message');
     return frame;
   } catch (error) {
     // lib0 throws on a truncated varint or a length past the end of the frame

@@ -4,7 +4,13 @@ import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type { Logger } from '../logger.ts';
 import { errorFields } from '../logger.ts';
-import { decodeClientFrame, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientFrame } from './frames.ts';
+import {
+  decodeClientFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  type ClientFrame,
+} from './frames.ts';
 import type { Room, RoomMember } from './room.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
@@ -148,7 +154,10 @@ export class SyncSession implements RoomMember {
         try {
           awarenessProtocol.applyAwarenessUpdate(room.awareness, frame.update, this);
         } catch (error) {
-          this.#reject(closeCode.malformedMessage, `unreadable awareness update: ${errorFields(error).error}`);
+          this.#reject(
+            closeCode.malformedMessage,
+            `unreadable awareness update: ${errorFields(error).error}`,
+          );
         }
         return;
       case 'queryAwareness': {
@@ -161,7 +170,11 @@ export class SyncSession implements RoomMember {
 
   #enqueue(work: () => Promise<void>): void {
     this.#queue = this.#queue.then(work).catch((error: unknown) => {
-      this.#logger.error('sync session failed', { ...errorFields(error), doc: this.docName, session: this.id });
+      this.#logger.error('sync session failed', {
+        ...errorFields(error),
+        doc: this.docName,
+        session: this.id,
+      });
       this.close(closeCode.internalError, 'internal error');
     });
   }

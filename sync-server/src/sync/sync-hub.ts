@@ -21,7 +21,9 @@ export class SyncHub {
       store: options.store,
       persister: this.#persister,
       logger: options.logger,
-      ...(options.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: options.compactAfterUpdates }),
+      ...(options.compactAfterUpdates === undefined
+        ? {}
+        : { compactAfterUpdates: options.compactAfterUpdates }),
     });
   }
 

@@ -2,7 +2,13 @@ import { SvelteMap } from 'svelte/reactivity';
 import { docListResponseSchema } from '@concord/shared/docs/listing.ts';
 import type { CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { mergeServerList, readKnownCases, sortCases, writeKnownCases, type KnownCase } from './case-registry.ts';
+import {
+  mergeServerList,
+  readKnownCases,
+  sortCases,
+  writeKnownCases,
+  type KnownCase,
+} from './case-registry.ts';
 
 export type ListSource = 'loading' | 'server' | 'device';
 

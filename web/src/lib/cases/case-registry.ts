@@ -48,7 +48,10 @@ export function readKnownCases(storage: Pick<Storage, 'getItem'>): Map<DocName, 
   return known;
 }
 
-export function writeKnownCases(storage: Pick<Storage, 'setItem'>, known: ReadonlyMap<DocName, KnownCase>): void {
+export function writeKnownCases(
+  storage: Pick<Storage, 'setItem'>,
+  known: ReadonlyMap<DocName, KnownCase>,
+): void {
   storage.setItem(registryStorageKey, JSON.stringify({ version: 1, cases: [...known.values()] }));
 }
 

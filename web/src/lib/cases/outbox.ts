@@ -25,7 +25,10 @@ export async function sendPendingCases(directory: CaseDirectory, pool: DocPool):
           shared.provider.off('connection-close', onClose);
           shared.provider.off('connection-error', onClose);
         };
-        if (shared.provider.synced) return resolve();
+        if (shared.provider.synced) {
+          resolve();
+          return;
+        }
         shared.provider.on('sync', onSync);
         shared.provider.on('connection-close', onClose);
         shared.provider.on('connection-error', onClose);

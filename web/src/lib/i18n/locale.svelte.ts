@@ -1,4 +1,11 @@
-import { isLocale, localeFromLanguages, translate, type Locale, type MessageKey, type MessageParams } from './translate.ts';
+import {
+  isLocale,
+  localeFromLanguages,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from './translate.ts';
 
 const storageKey = 'concord.locale';
 

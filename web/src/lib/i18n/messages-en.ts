@@ -46,7 +46,8 @@ export const en = {
   dispute_roadSafety: 'Road safety',
   dispute_collective: 'Group or collective matter',
   dispute_other: 'Other',
-  error_storage_unavailable: 'This browser cannot keep a local copy (private mode?). Edits need a connection.',
+  error_storage_unavailable:
+    'This browser cannot keep a local copy (private mode?). Edits need a connection.',
 } as const;
 
 export type MessageKey = keyof typeof en;
