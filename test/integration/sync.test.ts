@@ -100,8 +100,8 @@ describe('sync between stock y-websocket clients', () => {
 
     const seen = new Promise<void>((resolve) => {
       const check = () => {
-        const state = b.provider.awareness.getStates().get(aId);
-        if (state?.['user']?.name === '司法所') {
+        const state: unknown = b.provider.awareness.getStates().get(aId)?.['user'];
+        if (userNameOf(state) === '司法所') {
           b.provider.awareness.off('change', check);
           resolve();
         }
@@ -123,3 +123,8 @@ describe('sync between stock y-websocket clients', () => {
     await gone;
   });
 });
+
+function userNameOf(user: unknown): string | undefined {
+  if (typeof user !== 'object' || user === null || !('name' in user)) return undefined;
+  return typeof user.name === 'string' ? user.name : undefined;
+}
