@@ -6,7 +6,7 @@ import { applyRangedEdit } from '../text/ranged-edit.ts';
 
 export type CaseId = Brand<string, 'CaseId'>;
 
-/** The version of the case document layout this code writes (SPEC C-DOC-4). */
+/** The version of the case document layout this code writes (SPEC C-DOC-3). */
 export const caseSchemaVersion = 1;
 
 /** Transaction origin of edits a person makes here; undo tracks only these. */
@@ -31,7 +31,7 @@ export interface CaseSummary {
   village: VillageId | null;
   disputeType: DisputeType | null;
   createdAt: number | null;
-  /** Written by a newer version of Concord than this one: show it, but do not edit it (SPEC C-DOC-4). */
+  /** Written by a newer version of Concord than this one: show it, but do not edit it (SPEC C-DOC-3). */
   newerSchema: boolean;
 }
 

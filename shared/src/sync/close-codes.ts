@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes the sync server sends, by name (SPEC S-WIRE-3). 1xxx are the standard ones;
+ * WebSocket close codes the sync server sends, by name (SPEC S-WIRE-2). 1xxx are the standard ones;
  * 4xxx are ours: 440x for the request, 441x for what a frame carried.
  */
 export const closeCode = {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 
 /**
- * Turns "the field now reads `next`" into the smallest ranged edit of `text` (SPEC C-DOC-3): one delete and one
+ * Turns "the field now reads `next`" into the smallest ranged edit of `text` (SPEC C-DOC-4): one delete and one
  * insert between the common prefix and suffix. Replacing the whole text instead would make two concurrent edits
  * duplicate each other's text on merge.
  */

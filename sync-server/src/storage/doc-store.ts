@@ -33,7 +33,7 @@ export interface DocStore {
    * (SPEC S-STORE-1). Resolves to the clock of the newest update written.
    */
   append(writes: readonly DocWrite[], at: number): Promise<number>;
-  /** Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-5). */
+  /** Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6). */
   compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void>;
   list(): Promise<DocListing[]>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import type { Room, UnsavedBatch } from './room.ts';
 
 /**
  * Writes what rooms queued, all rooms of one event-loop turn in one transaction (SPEC S-STORE-1), one write at a
- * time. A failed write keeps the updates in memory and tries again (SPEC S-STORE-4).
+ * time. A failed write keeps the updates in memory and tries again (SPEC S-STORE-5).
  */
 export class Persister {
   readonly #store: DocStore;

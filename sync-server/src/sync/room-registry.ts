@@ -17,7 +17,7 @@ export interface RoomRegistryOptions {
 /**
  * The rooms loaded in memory. Loading is one promise per document, so two sockets opening a document at once
  * load it once (SPEC S-STORE-3); a room is saved, compacted and dropped when its last member leaves
- * (SPEC S-STORE-5).
+ * (SPEC S-STORE-6).
  */
 export class RoomRegistry {
   readonly #store: DocStore;

@@ -91,7 +91,7 @@ export class SyncSession implements RoomMember {
     this.#enqueue(() => this.#handle(decoded.frame));
   }
 
-  /** The sync protocol is binary; a text frame is a client speaking something else (SPEC S-WIRE-2). */
+  /** The sync protocol is binary; a text frame is a client speaking something else (SPEC S-WIRE-3). */
   receiveText(): void {
     this.#reject(closeCode.unsupportedData, 'text frames are not part of the sync protocol');
   }
