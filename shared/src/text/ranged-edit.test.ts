@@ -65,16 +65,19 @@ function randomString(random: () => number, maxPieces: number): string {
   return s;
 }
 
-/** A string derived from `base` by a few random inserts and deletes of whole pieces, as typing would. */
+/**
+ * A string derived from `base` by a few random inserts and deletes of whole code points, as typing would. Code
+ * points, not graphemes: a backspace can take one person off a joined family emoji, and that must work too.
+ */
 function randomEditOf(random: () => number, base: string): string {
-  const units = [...base];
+  const codePoints = Array.from(base);
   const edits = 1 + Math.floor(random() * 3);
   for (let i = 0; i < edits; i++) {
-    const at = Math.floor(random() * (units.length + 1));
-    if (random() < 0.5 && units.length > 0) units.splice(at, 1 + Math.floor(random() * 2));
-    else units.splice(at, 0, ...randomString(random, 3));
+    const at = Math.floor(random() * (codePoints.length + 1));
+    if (random() < 0.5 && codePoints.length > 0) codePoints.splice(at, 1 + Math.floor(random() * 2));
+    else codePoints.splice(at, 0, randomString(random, 3));
   }
-  return units.join('');
+  return codePoints.join('');
 }
 
 describe('rangedEdit', () => {
@@ -95,7 +98,11 @@ describe('rangedEdit', () => {
   });
 
   it('C-DOC-4: replacing a selection is one delete and one insert at the selection', () => {
-    expect(rangedEdit('the red house', 'the blue house')).toEqual({ start: 4, deleteCount: 3, insert: 'blue' });
+    expect(rangedEdit('the red house', 'the blue house')).toEqual({
+      start: 4,
+      deleteCount: 3,
+      insert: 'blue',
+    });
   });
 
   it('C-DOC-4: no change is an empty edit', () => {
@@ -221,8 +228,7 @@ describe('applyRangedEdit', () => {
       expect(edit.insert.isWellFormed(), context).toBe(true);
       expect(edit.start + edit.deleteCount, context).toBeLessThanOrEqual(before.length);
       // the edit as plain string surgery, and as it lands in a Y.Text
-      const spliced =
-        before.slice(0, edit.start) + edit.insert + before.slice(edit.start + edit.deleteCount);
+      const spliced = before.slice(0, edit.start) + edit.insert + before.slice(edit.start + edit.deleteCount);
       expect(spliced, context).toBe(after);
       expect(applied(before, after), context).toBe(after);
     }

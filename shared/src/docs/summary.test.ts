@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CaseFile, type CaseId } from '../cases/case-file.ts';
+import type { VillageId } from '../org/jurisdiction.ts';
+import { summarizeDoc } from './summary.ts';
+
+describe('summarizeDoc', () => {
+  it('S-LIST-1: a case lists with its title and village', () => {
+    const doc = new Y.Doc();
+    new CaseFile(doc).create({
+      id: 'abc' as CaseId,
+      title: '欠薪纠纷',
+      village: 'pingzhai' as VillageId,
+      disputeType: 'unpaidWages',
+      createdAt: 1,
+    });
+    expect(summarizeDoc('case', doc)).toEqual({ kind: 'case', title: '欠薪纠纷', village: 'pingzhai' });
+  });
+
+  it('S-LIST-1: a case with a village this version does not know lists without one', () => {
+    const doc = new Y.Doc();
+    doc.getMap('case').set('village', 'atlantis');
+    doc.getText('title').insert(0, 't');
+    expect(summarizeDoc('case', doc)).toEqual({ kind: 'case', title: 't', village: null });
+  });
+
+  it('S-LIST-1: a meeting lists with its title and no village', () => {
+    const doc = new Y.Doc();
+    doc.getText('title').insert(0, '三月联席会议');
+    expect(summarizeDoc('meeting', doc)).toEqual({ kind: 'meeting', title: '三月联席会议', village: null });
+  });
+});
