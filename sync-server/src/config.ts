@@ -2,19 +2,23 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { logLevels } from './logger.ts';
 
-const portSchema = z.coerce.number().int().min(0).max(65535);
+// decimal digits only: z.coerce.number would read an empty or blank value as 0 (for PORT, "any free port")
+const wholeNumber = z
+  .string()
+  .regex(/^[0-9]+$/, 'expected a whole number')
+  .transform(Number);
+const portSchema = wholeNumber.pipe(z.number().int().min(0).max(65535));
 
 const envSchema = z.object({
   PORT: portSchema.default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  DEMO_PASSWORD: z.string().min(1).default('demo'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
-  MAX_FRAME_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(4 * 1024 * 1024),
+  MAX_FRAME_BYTES: wholeNumber.pipe(z.number().int().min(1024)).default(4 * 1024 * 1024),
+  MAX_LOADED_DOCS: z.coerce.number().int().min(1).default(10_000),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
   WEB_ROOT: z.string().min(1).optional(),
 });
 
@@ -24,9 +28,15 @@ export interface ServerConfig {
   /** Absolute path of the folder that holds the SQLite database. */
   dataDir: string;
   seedDemo: boolean;
+  /** The password of every demo account, when demo data is seeded. */
+  demoPassword: string;
   logLevel: (typeof logLevels)[number];
   /** Frames larger than this close the socket with 1009. */
   maxFrameBytes: number;
+  /** Past this many documents in memory the least recently used one is let go. */
+  maxLoadedDocs: number;
+  /** Sustained messages per second one socket may send (bursts of twice as many pass). */
+  maxMessagesPerSecond: number;
   /** Absolute path of the built web app, or null to serve none. */
   webRoot: string | null;
 }
@@ -48,8 +58,11 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === '1',
+    demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
     maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxLoadedDocs: e.MAX_LOADED_DOCS,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,
   };
 }

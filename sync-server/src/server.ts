@@ -5,8 +5,14 @@ import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import type { AccountStore } from './auth/account-store.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { seedDemoAccounts } from './demo/demo-accounts.ts';
 import type { DocStore } from './storage/doc-store.ts';
+import { SqliteAccountStore } from './storage/sqlite-account-store.ts';
+import { openSqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocStore } from './storage/sqlite-store.ts';
+import { defaultSessionLimits } from './sync/session.ts';
 import { SyncHub } from './sync/sync-hub.ts';
 
 export interface RunningServer {
@@ -15,19 +21,26 @@ export interface RunningServer {
   url: string;
   hub: SyncHub;
   store: DocStore;
+  accounts: AccountStore;
+  auth: AuthService;
   /** Stops accepting, closes every socket with 1012, saves everything, closes the store. */
   close(): Promise<void>;
 }
 
 /** Starts the whole server on `config.port` (0 picks a free port) and resolves once it listens. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
-  const store = SqliteDocStore.open(config.dataDir);
-  if (config.seedDemo) {
-    const seeded = await seedDemo(store, Date.now());
-    if (seeded > 0) logger.info('demo data written', { cases: seeded });
-  }
-  const hub = new SyncHub({ store, logger });
-  const app = createApp({ store, hub, logger, webRoot: config.webRoot });
+  const db = openSqliteDatabase(config.dataDir);
+  const store = new SqliteDocStore(db);
+  const accounts = new SqliteAccountStore(db);
+  if (config.seedDemo) await seedDemoData(store, accounts, config.demoPassword, logger);
+  const auth = new AuthService({ accounts });
+  const hub = new SyncHub({
+    store,
+    logger,
+    maxLoadedDocs: config.maxLoadedDocs,
+    limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
+  });
+  const app = createApp({ store, auth, hub, logger, webRoot: config.webRoot });
   // ws closes a socket whose frame is larger than maxPayload with 1009 (SPEC S-WIRE-4)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   // ws types `noServer` as optional, which exactOptionalPropertyTypes will not match to the adapter's type
@@ -49,6 +62,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     url: `http://${host}:${port}`,
     hub,
     store,
+    accounts,
+    auth,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -61,4 +76,21 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       return closing;
     },
   };
+}
+
+/** The demo town: case files and one account of each role, only into an empty store (SPEC D-DEMO-1). */
+async function seedDemoData(
+  store: DocStore,
+  accounts: AccountStore,
+  password: string,
+  logger: Logger,
+): Promise<void> {
+  const now = Date.now();
+  const cases = await seedDemo(store, now);
+  if (cases > 0) logger.info('demo data written', { cases });
+  const people = await seedDemoAccounts(accounts, password, now);
+  if (people > 0) {
+    // a plain warning, not a log field: whoever starts the server must see it
+    logger.warn('demo accounts created: demo only, never for real cases', { accounts: people });
+  }
 }

@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { serverTokens } from './test-server.ts';
 
 /** A stock y-websocket client, as any outside program would use it against our server. */
 export interface StockClient {
@@ -9,16 +10,22 @@ export interface StockClient {
   destroy(): void;
 }
 
+/**
+ * A stock client on `docName`. It signs in as the test server's admin unless `token` says otherwise
+ * (`null`: no token at all).
+ */
 export function stockClient(
   syncUrl: string,
   docName: string,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; token?: string | null; params?: Record<string, string> } = {},
 ): StockClient {
   const doc = new Y.Doc();
+  const token = options.token === undefined ? serverTokens.get(syncUrl) : options.token;
   const provider = new WebsocketProvider(syncUrl, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
+    params: { ...(token ? { token } : {}), ...options.params },
   });
   return {
     doc,

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { serverTokens } from './test-server.ts';
 
 export interface RawSocket {
   ws: WebSocket;
@@ -11,9 +12,22 @@ export interface RawSocket {
   firstFrame(): Promise<Uint8Array>;
 }
 
+/**
+ * Adds the test server's admin token to a socket URL that has none, so a test about frames need not sign in;
+ * a test about sign-in passes its own `token=` (or `token=` empty).
+ */
+export function withTestToken(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.searchParams.has('token')) return url;
+  const base = `${parsed.origin}${parsed.pathname.slice(0, parsed.pathname.lastIndexOf('/'))}`;
+  const token = serverTokens.get(base);
+  if (token) parsed.searchParams.set('token', token);
+  return parsed.href;
+}
+
 /** A bare WebSocket for sending what no well-behaved client would. */
 export function rawSocket(url: string): RawSocket {
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(withTestToken(url));
   const frames: Uint8Array[] = [];
   const waiting: ((frame: Uint8Array) => void)[] = [];
   ws.on('message', (data: Buffer) => {
@@ -44,7 +58,7 @@ export function rawSocket(url: string): RawSocket {
 /** The HTTP status with which the server refused an upgrade. */
 export function upgradeStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(withTestToken(url));
     ws.once('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();

@@ -2,12 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerConfig } from '../../sync-server/src/config.ts';
+import type { AccountId, Role } from '../../shared/src/auth/user.ts';
+import { hashPassword } from '../../sync-server/src/auth/password.ts';
 import { memoryLogger, type LogLine } from '../../sync-server/src/logger.ts';
 import { startServer, type RunningServer } from '../../sync-server/src/server.ts';
 
 export interface TestServer extends RunningServer {
   /** `ws://host:port/sync`, the `serverUrl` a y-websocket provider takes. */
   syncUrl: string;
+  /** A signed-in admin's token, which the client helpers use unless a test passes another. */
+  token: string;
+  /** Signs in as a new account with `role`, and returns its token. */
+  signIn(role: Role, village?: string | null): Promise<string>;
   dataDir: string;
   logs: LogLine[];
   /**
@@ -31,30 +37,69 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     port: 0,
     host: '127.0.0.1',
     seedDemo: false,
+    demoPassword: 'demo',
     logLevel: 'debug',
     maxFrameBytes: 4 * 1024 * 1024,
+    maxLoadedDocs: 10_000,
+    maxMessagesPerSecond: 200,
     webRoot: null,
     ...overrides,
     dataDir,
   };
   const logger = memoryLogger();
   const server = await startServer(config, logger);
+  const signIn = (role: Role, village: string | null = null) => signInAs(server, role, village);
+  const token = await signIn('admin');
+  const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+  serverTokens.set(syncUrl, token);
   const self: TestServer = {
     ...server,
-    syncUrl: `${server.url.replace(/^http/, 'ws')}/sync`,
+    syncUrl,
+    token,
+    signIn,
     dataDir,
     logs: logger.lines,
     restart: async (options = {}) => {
+      serverTokens.delete(syncUrl);
       await server.close();
       return startTestServer({ ...config, port: options.samePort ? server.port : 0 });
     },
-    stop: () => server.close(),
+    stop: () => {
+      serverTokens.delete(syncUrl);
+      return server.close();
+    },
     dispose: async () => {
+      serverTokens.delete(syncUrl);
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return self;
+}
+
+/** The admin token of each running test server, by its sync URL, for the client helpers. */
+export const serverTokens = new Map<string, string>();
+
+let accountSeq = 0;
+const testPassword = 'correct horse battery staple';
+
+async function signInAs(server: RunningServer, role: Role, village: string | null): Promise<string> {
+  const username = `test-${role}-${++accountSeq}`;
+  await server.accounts.create([
+    {
+      id: `test-${accountSeq}` as AccountId,
+      username,
+      displayName: username,
+      role,
+      village,
+      passwordHash: await hashPassword(testPassword),
+      disabled: false,
+      createdAt: Date.now(),
+    },
+  ]);
+  const session = await server.auth.login(username, testPassword);
+  if (!session) throw new Error(`could not sign in as ${username}`);
+  return session.token;
 }
 
 /** Collects servers started in a test and disposes of them afterwards, even when the test fails. */

@@ -10,9 +10,17 @@ export const closeCode = {
   messageTooBig: 1009,
   internalError: 1011,
   serviceRestart: 1012,
+  /** The server has too many documents loaded and let this one go: come back after a while. */
+  tryAgainLater: 1013,
+  /** The token is missing, forged, expired or revoked (stock clients do not retry a 44xx close). */
+  unauthorized: 4401,
   badDocName: 4400,
   malformedMessage: 4410,
   unknownMessageType: 4411,
   invalidUpdate: 4412,
+  /** The client sent more than allowed before the document was ready for it. */
+  tooMuchEarly: 4413,
+  /** The client sent more messages per second than any person types. */
+  rateLimited: 4429,
 } as const;
 export type CloseCode = (typeof closeCode)[keyof typeof closeCode];

@@ -4,14 +4,17 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { parseDocName } from '@concord/shared/sync/doc-name.ts';
+import type { AuthService } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 import { HttpError, handleError, httpErrorCode } from './http-error.ts';
+import { authRoutes, requireUser, type AuthEnv } from './auth-routes.ts';
 import { syncSocketHandlers } from './sync-socket.ts';
 
 export interface AppOptions {
   store: DocStore;
+  auth: AuthService;
   hub: SyncHub;
   logger: Logger;
   /** Folder of the built web app, or null to serve only the API. */
@@ -19,16 +22,22 @@ export interface AppOptions {
 }
 
 /** The HTTP surface: health, the document list, the sync socket, and the web app for every other path. */
-export function createApp(options: AppOptions): Hono {
-  const { store, hub, logger, webRoot } = options;
-  const app = new Hono();
+export function createApp(options: AppOptions): Hono<AuthEnv> {
+  const { store, auth, hub, logger, webRoot } = options;
+  const app = new Hono<AuthEnv>();
   app.onError(handleError(logger));
 
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', loadedDocs: hub.rooms.loadedCount, sockets: hub.sessionCount }),
   );
 
-  app.get('/api/docs', async (c) => c.json({ docs: await store.list() }));
+  // Prometheus text format; open like /healthz, for a scraper on the same host or network (SPEC S-OBS-1)
+  app.get('/metrics', (c) =>
+    c.text(hub.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
+
+  app.route('/api/auth', authRoutes(auth));
+  app.get('/api/docs', requireUser(auth), async (c) => c.json({ docs: await store.list() }));
 
   app.get(
     '/sync/:docName',
@@ -37,12 +46,21 @@ export function createApp(options: AppOptions): Hono {
       const parsed = parseDocName(c.req.param('docName'));
       if (!parsed.ok)
         throw new HttpError(400, httpErrorCode.badDocName, `not a document name (${parsed.reason})`);
+      // browsers cannot set headers on a WebSocket: the stock provider sends the token as a parameter
+      const user = await auth.authenticate(c.req.query('token'));
+      if (!user) throw new HttpError(401, httpErrorCode.unauthorized, 'sign in first');
+      c.set('user', user);
       await next();
     },
     upgradeWebSocket((c) => {
       const parsed = parseDocName(c.req.param('docName') ?? '');
       if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, 'not a document name');
-      return syncSocketHandlers(hub, parsed.name, parsed.kind);
+      return syncSocketHandlers(hub, {
+        docName: parsed.name,
+        kind: parsed.kind,
+        user: c.get('user'),
+        wantsAcks: c.req.query('acks') === '1',
+      });
     }),
   );
 
@@ -55,7 +73,7 @@ export function createApp(options: AppOptions): Hono {
 }
 
 /** Serves the static build; any other path gets index.html so the single-page app can route it. */
-function mountWebApp(app: Hono, webRoot: string, logger: Logger): void {
+function mountWebApp(app: Hono<AuthEnv>, webRoot: string, logger: Logger): void {
   const index = join(webRoot, 'index.html');
   if (!existsSync(index)) {
     logger.warn('web app not built; serving the API only', { webRoot });

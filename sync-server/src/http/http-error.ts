@@ -2,14 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../logger.ts';
 import { errorFields } from '../logger.ts';
+import { httpErrorCode, type HttpErrorCode } from '@concord/shared/http/errors.ts';
 
-/** Reasons an HTTP request is refused; the web app maps each to a message (SPEC H-HTTP-2). */
-export const httpErrorCode = {
-  notFound: 'not_found',
-  badDocName: 'bad_doc_name',
-  internal: 'internal',
-} as const;
-export type HttpErrorCode = (typeof httpErrorCode)[keyof typeof httpErrorCode];
+export { httpErrorCode, type HttpErrorCode };
 
 /** The one error shape of the HTTP boundary: `{ error: { code, message } }` with a status. */
 export class HttpError extends Error {

@@ -1,18 +1,17 @@
 import type { WebSocketLike } from '@hono/node-server';
 import type { WSEvents, WSMessageReceive } from 'hono/ws';
-import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
-import type { SyncSession } from '../sync/session.ts';
+import type { SessionRequest, SyncSession } from '../sync/session.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 
 /** Binds one upgraded socket to a sync session. */
-export function syncSocketHandlers(hub: SyncHub, docName: DocName, kind: DocKind): WSEvents<WebSocketLike> {
+export function syncSocketHandlers(hub: SyncHub, request: SessionRequest): WSEvents<WebSocketLike> {
   let session: SyncSession | null = null;
   return {
     onOpen(_event, ws) {
       // the raw ws socket takes any byte view, so frames go out without a copy
       const raw = ws.raw;
       if (!raw) throw new Error('upgraded socket without its ws instance');
-      session = hub.open(docName, kind, {
+      session = hub.open(request, {
         send: (frame) => raw.send(frame),
         close: (code, reason) => ws.close(code, reason),
       });

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import { errorFields } from '../logger.ts';
 import type { DocStore, DocWrite } from '../storage/doc-store.ts';
 import type { Room, UnsavedBatch } from './room.ts';
@@ -17,7 +18,16 @@ export class Persister {
   #writing: Promise<void> = Promise.resolve();
   #retryTimer: NodeJS.Timeout | null = null;
 
-  constructor(options: { store: DocStore; logger: Logger; retryDelayMs?: number; now?: () => number }) {
+  readonly #metrics: SyncMetrics | null;
+
+  constructor(options: {
+    store: DocStore;
+    logger: Logger;
+    metrics?: SyncMetrics;
+    retryDelayMs?: number;
+    now?: () => number;
+  }) {
+    this.#metrics = options.metrics ?? null;
     this.#store = options.store;
     this.#logger = options.logger;
     this.#retryDelayMs = options.retryDelayMs ?? 1000;
@@ -58,6 +68,8 @@ export class Persister {
     const started = performance.now();
     try {
       const clock = await this.#store.append(writes, this.#now());
+      this.#metrics?.persistSeconds.observe((performance.now() - started) / 1000);
+      this.#metrics?.updatesPersisted.inc(writes.reduce((n, w) => n + w.updates.length, 0));
       for (const [room, batch] of batches) room.saved(batch, clock);
       this.#logger.debug('persisted', {
         docs: writes.length,
@@ -65,6 +77,7 @@ export class Persister {
         ms: Math.round(performance.now() - started),
       });
     } catch (error) {
+      this.#metrics?.persistFailures.inc();
       this.#logger.error('persist failed; keeping updates in memory and trying again', {
         ...errorFields(error),
         docs: writes.length,

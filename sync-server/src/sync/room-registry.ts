@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics.ts';
 import { errorFields } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import type { Persister } from './persister.ts';
@@ -10,8 +11,11 @@ export interface RoomRegistryOptions {
   store: DocStore;
   persister: Persister;
   logger: Logger;
+  metrics?: SyncMetrics;
   /** Compact a document on unload once it has more stored rows than this. */
   compactAfterUpdates?: number;
+  /** Past this many loaded documents, the least recently used one is let go (SPEC S-MEM-2). */
+  maxLoadedDocs?: number;
 }
 
 /**
@@ -24,13 +28,19 @@ export class RoomRegistry {
   readonly #persister: Persister;
   readonly #logger: Logger;
   readonly #compactAfter: number;
+  readonly #maxLoaded: number;
+  readonly #metrics: SyncMetrics | null;
   readonly #rooms = new Map<DocName, Promise<Room>>();
+  /** The rooms whose load has finished, for choosing which to let go. */
+  readonly #loaded = new Map<DocName, Room>();
 
   constructor(options: RoomRegistryOptions) {
     this.#store = options.store;
     this.#persister = options.persister;
     this.#logger = options.logger;
     this.#compactAfter = options.compactAfterUpdates ?? 200;
+    this.#maxLoaded = options.maxLoadedDocs ?? 10_000;
+    this.#metrics = options.metrics ?? null;
   }
 
   get loadedCount(): number {
@@ -41,6 +51,7 @@ export class RoomRegistry {
   async join(name: DocName, kind: DocKind, member: RoomMember): Promise<Room> {
     let loading = this.#rooms.get(name);
     if (!loading) {
+      this.#evictIfFull();
       loading = this.#load(name, kind);
       this.#rooms.set(name, loading);
       // a failed load leaves nothing behind, so the next socket tries afresh; the joiner sees the rejection
@@ -50,7 +61,27 @@ export class RoomRegistry {
     }
     const room = await loading;
     room.members.add(member);
+    room.lastActive = performance.now();
+    // someone came back while it was being let go: it stays, and may be chosen again later
+    room.releasing = false;
     return room;
+  }
+
+  /**
+   * At the cap, the least recently used room lets its members go with 1013 (try again later); it unloads once
+   * saved, as when its last member leaves. Nothing unsaved is dropped.
+   */
+  #evictIfFull(): void {
+    if (this.#rooms.size < this.#maxLoaded) return;
+    let oldest: Room | null = null;
+    for (const room of this.#loaded.values()) {
+      if (room.releasing) continue;
+      if (!oldest || room.lastActive < oldest.lastActive) oldest = room;
+    }
+    if (!oldest) return;
+    this.#logger.info('letting a document go: too many loaded', { doc: oldest.name, cap: this.#maxLoaded });
+    oldest.releasing = true;
+    for (const member of [...oldest.members]) member.release();
   }
 
   /** Removes `member`; the last one out saves, compacts and unloads the room. */
@@ -61,6 +92,7 @@ export class RoomRegistry {
     // someone may have joined while the last updates were written
     if (room.members.size > 0 || (await this.#rooms.get(room.name)) !== room) return;
     this.#rooms.delete(room.name);
+    this.#loaded.delete(room.name);
     try {
       if (room.storedUpdates > this.#compactAfter) await this.#compact(room);
     } finally {
@@ -72,6 +104,7 @@ export class RoomRegistry {
   async unloadAll(): Promise<void> {
     const rooms = await Promise.allSettled(this.#rooms.values());
     this.#rooms.clear();
+    this.#loaded.clear();
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
       const room = result.value;
@@ -88,9 +121,23 @@ export class RoomRegistry {
     doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(doc, update);
     }, this);
-    const room = new Room(name, kind, doc, { updates: stored.updates.length, clock: stored.clock }, (r) =>
-      this.#persister.markDirty(r),
+    const metrics = this.#metrics;
+    const room = new Room(
+      name,
+      kind,
+      doc,
+      { updates: stored.updates.length, clock: stored.clock },
+      (r) => this.#persister.markDirty(r),
+      metrics
+        ? {
+            relayed: (updates, bytes) => {
+              metrics.updatesRelayed.inc(updates);
+              metrics.bytesRelayed.inc(bytes);
+            },
+          }
+        : null,
     );
+    this.#loaded.set(name, room);
     this.#logger.debug('document loaded', {
       doc: name,
       updates: stored.updates.length,

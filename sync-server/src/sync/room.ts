@@ -7,6 +7,15 @@ import { encodeAwareness, encodeUpdate } from './frames.ts';
 /** One side of a socket as a room sees it: somewhere to send frames to. */
 export interface RoomMember {
   send(frame: Uint8Array): void;
+  /** Everything this member sent is on disk; `stateVector` is the document's state at that moment. */
+  acknowledge?(stateVector: Uint8Array): void;
+  /** The server lets the document go (too many loaded): close, so the client comes back later. */
+  release(): void;
+}
+
+/** What a room reports as it relays, for the metrics. */
+export interface RelayCounter {
+  relayed(updates: number, bytes: number): void;
 }
 
 interface UnsavedUpdate {
@@ -37,6 +46,16 @@ export class Room {
   /** Batches handed to the persister and not yet back. */
   #inFlight = 0;
   #savedWaiters: (() => void)[] = [];
+  /** Members whose updates were saved since their last acknowledgement. */
+  readonly #awaitingAck = new Set<RoomMember>();
+  /** Awareness clients changed this turn: relayed together once the turn ends. */
+  readonly #awarenessChanged = new Set<number>();
+  #awarenessFlush: NodeJS.Immediate | null = null;
+  readonly #counter: RelayCounter | null;
+  /** When a member last joined or sent an update: the least recently used room is unloaded first. */
+  lastActive = performance.now();
+  /** Chosen to be let go: its members are leaving and it unloads once saved. */
+  releasing = false;
 
   constructor(
     name: DocName,
@@ -44,7 +63,9 @@ export class Room {
     doc: Y.Doc,
     stored: { updates: number; clock: number },
     onUnsaved: (room: Room) => void,
+    counter: RelayCounter | null = null,
   ) {
+    this.#counter = counter;
     this.name = name;
     this.kind = kind;
     this.doc = doc;
@@ -54,6 +75,7 @@ export class Room {
     // the server is no participant: it must not announce a presence of its own
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.lastActive = performance.now();
       this.#unsaved.push({ update, origin });
       onUnsaved(this);
     });
@@ -83,11 +105,31 @@ export class Room {
     this.#inFlight--;
     this.storedUpdates += batch.updates.length;
     this.storedClock = Math.max(this.storedClock, clock);
+    let sent = 0;
+    let bytes = 0;
     for (const { update, origin } of batch.updates) {
       const frame = encodeUpdate(update);
-      for (const member of this.members) if (member !== origin) member.send(frame);
+      for (const member of this.members) {
+        if (member === origin) continue;
+        member.send(frame);
+        sent++;
+        bytes += frame.length;
+      }
+      if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
     }
-    if (!this.hasUnsaved) this.#resolveSavedWaiters();
+    this.#counter?.relayed(sent, bytes);
+    if (!this.hasUnsaved) {
+      this.#acknowledge();
+      this.#resolveSavedWaiters();
+    }
+  }
+
+  /** Tells each writer that everything is on disk, with the state that is (SPEC S-ACK-1). */
+  #acknowledge(): void {
+    if (this.#awaitingAck.size === 0) return;
+    const stateVector = Y.encodeStateVector(this.doc);
+    for (const member of this.#awaitingAck) if (this.members.has(member)) member.acknowledge?.(stateVector);
+    this.#awaitingAck.clear();
   }
 
   /** The store failed: put the batch back in front, to be tried again; the document stays in memory. */
@@ -103,6 +145,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.#awarenessFlush) clearImmediate(this.#awarenessFlush);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -113,13 +156,22 @@ export class Room {
     for (const resolve of waiters) resolve();
   }
 
-  #relayAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    if (clients.length === 0) return;
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    for (const member of this.members) if (member !== origin) member.send(frame);
+  /**
+   * Awareness changes of one turn go out as one frame (SPEC S-AWARE-3): a room of fifty people moving their
+   * cursors sends each member one frame per turn, not fifty. The frame goes to the sender too, which ignores
+   * states it already has.
+   */
+  #relayAwareness = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+    for (const client of [...change.added, ...change.updated, ...change.removed]) {
+      this.#awarenessChanged.add(client);
+    }
+    if (this.#awarenessChanged.size === 0 || this.#awarenessFlush) return;
+    this.#awarenessFlush = setImmediate(() => {
+      this.#awarenessFlush = null;
+      const clients = [...this.#awarenessChanged];
+      this.#awarenessChanged.clear();
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+      for (const member of this.members) member.send(frame);
+    });
   };
 }

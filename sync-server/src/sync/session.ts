@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
+import { encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
 import { errorFields } from '../logger.ts';
 import {
@@ -22,6 +24,25 @@ export interface SyncSocket {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** Who opened a socket on which document, as the HTTP upgrade established it. */
+export interface SessionRequest {
+  docName: DocName;
+  kind: DocKind;
+  user: AuthenticatedUser;
+  /** The client understands the `saved` extension message (SPEC S-ACK-1). */
+  wantsAcks: boolean;
+}
+
+/** What one socket may send (SPEC S-LIMIT-1, S-LIMIT-2). */
+export interface SessionLimits {
+  /** Sustained messages per second; bursts of twice this are allowed. */
+  messagesPerSecond: number;
+  /** Bytes a client may send before its document is loaded and greeted. */
+  earlyBytes: number;
+}
+
+export const defaultSessionLimits: SessionLimits = { messagesPerSecond: 200, earlyBytes: 1024 * 1024 };
+
 /**
  * One client's socket on one document. Frames are handled strictly in arrival order through one promise chain,
  * so an update never overtakes the sync step before it.
@@ -29,7 +50,17 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 export class SyncSession implements RoomMember {
   readonly id: string;
   readonly docName: DocName;
+  readonly user: AuthenticatedUser;
   readonly #kind: DocKind;
+  readonly #wantsAcks: boolean;
+  readonly #limits: SessionLimits;
+  readonly #onReject: (code: CloseCode) => void;
+  /** Token bucket of the message-rate limit. */
+  #allowance: number;
+  #allowanceAt = performance.now();
+  /** Bytes received before the greeting went out. */
+  #earlyBytes = 0;
+  #greeted = false;
   readonly #socket: SyncSocket;
   readonly #registry: RoomRegistry;
   readonly #logger: Logger;
@@ -41,15 +72,21 @@ export class SyncSession implements RoomMember {
 
   constructor(options: {
     id: string;
-    docName: DocName;
-    kind: DocKind;
+    request: SessionRequest;
     socket: SyncSocket;
     registry: RoomRegistry;
     logger: Logger;
+    limits?: SessionLimits;
+    onReject?: (code: CloseCode) => void;
   }) {
     this.id = options.id;
-    this.docName = options.docName;
-    this.#kind = options.kind;
+    this.docName = options.request.docName;
+    this.user = options.request.user;
+    this.#kind = options.request.kind;
+    this.#wantsAcks = options.request.wantsAcks;
+    this.#limits = options.limits ?? defaultSessionLimits;
+    this.#allowance = this.#limits.messagesPerSecond * 2;
+    this.#onReject = options.onReject ?? (() => undefined);
     this.#socket = options.socket;
     this.#registry = options.registry;
     this.#logger = options.logger;
@@ -73,6 +110,7 @@ export class SyncSession implements RoomMember {
       this.#room = room;
       room.awareness.on('update', this.#trackAwareness);
       if (!this.#open) return;
+      this.#greeted = true;
       this.send(encodeSyncStep1(room.doc));
       const present = [...room.awareness.getStates().keys()];
       if (present.length > 0) {
@@ -83,6 +121,18 @@ export class SyncSession implements RoomMember {
 
   receive(bytes: Uint8Array): void {
     if (!this.#open) return;
+    if (!this.#withinRate()) {
+      this.#reject(closeCode.rateLimited, 'too many messages');
+      return;
+    }
+    if (!this.#greeted) {
+      // frames wait in the queue while the document loads; a flood of them must not fill the memory
+      this.#earlyBytes += bytes.length;
+      if (this.#earlyBytes > this.#limits.earlyBytes) {
+        this.#reject(closeCode.tooMuchEarly, 'too much sent before the document was ready');
+        return;
+      }
+    }
     const decoded = decodeClientFrame(bytes);
     if (!decoded.ok) {
       this.#reject(decoded.code, decoded.reason);
@@ -98,6 +148,14 @@ export class SyncSession implements RoomMember {
 
   send(frame: Uint8Array): void {
     if (this.#open) this.#socket.send(frame);
+  }
+
+  release(): void {
+    this.close(closeCode.tryAgainLater, 'too many documents open on the server; try again shortly');
+  }
+
+  acknowledge(stateVector: Uint8Array): void {
+    if (this.#wantsAcks) this.send(encodeSavedAck(stateVector));
   }
 
   close(code: CloseCode, reason: string): void {
@@ -179,8 +237,26 @@ export class SyncSession implements RoomMember {
     });
   }
 
+  /** Refills the bucket for the time passed and takes one message from it. */
+  #withinRate(): boolean {
+    const now = performance.now();
+    const rate = this.#limits.messagesPerSecond;
+    this.#allowance = Math.min(rate * 2, this.#allowance + ((now - this.#allowanceAt) / 1000) * rate);
+    this.#allowanceAt = now;
+    if (this.#allowance < 1) return false;
+    this.#allowance -= 1;
+    return true;
+  }
+
   #reject(code: CloseCode, reason: string): void {
-    this.#logger.warn('frame rejected', { doc: this.docName, session: this.id, code, reason });
+    this.#onReject(code);
+    this.#logger.warn('frame rejected', {
+      doc: this.docName,
+      session: this.id,
+      user: this.user.username,
+      code,
+      reason,
+    });
     this.close(code, reason);
   }
 

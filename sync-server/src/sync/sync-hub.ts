@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
-import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type { Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
-import { SyncSession, type SyncSocket } from './session.ts';
+import { SyncMetrics } from '../metrics.ts';
+import {
+  defaultSessionLimits,
+  SyncSession,
+  type SessionLimits,
+  type SessionRequest,
+  type SyncSocket,
+} from './session.ts';
 
 /** Everything the sync endpoint needs, built once per server: the rooms, the persister and the open sessions. */
 export class SyncHub {
@@ -14,34 +20,55 @@ export class SyncHub {
   readonly #logger: Logger;
   readonly #sessions = new Set<SyncSession>();
 
-  constructor(options: { store: DocStore; logger: Logger; compactAfterUpdates?: number }) {
+  readonly metrics: SyncMetrics;
+  readonly #limits: SessionLimits;
+
+  constructor(options: {
+    store: DocStore;
+    logger: Logger;
+    metrics?: SyncMetrics;
+    limits?: SessionLimits;
+    compactAfterUpdates?: number;
+    maxLoadedDocs?: number;
+  }) {
     this.#logger = options.logger;
-    this.#persister = new Persister({ store: options.store, logger: options.logger });
+    this.metrics = options.metrics ?? new SyncMetrics();
+    this.#limits = options.limits ?? defaultSessionLimits;
+    this.#persister = new Persister({ store: options.store, logger: options.logger, metrics: this.metrics });
     this.rooms = new RoomRegistry({
       store: options.store,
       persister: this.#persister,
       logger: options.logger,
+      metrics: this.metrics,
       ...(options.compactAfterUpdates === undefined
         ? {}
         : { compactAfterUpdates: options.compactAfterUpdates }),
+      ...(options.maxLoadedDocs === undefined ? {} : { maxLoadedDocs: options.maxLoadedDocs }),
     });
+    this.metrics.gauge('concord_connections', 'Open sync sockets', () => this.#sessions.size);
+    this.metrics.gauge('concord_loaded_docs', 'Documents loaded in memory', () => this.rooms.loadedCount);
   }
 
   get sessionCount(): number {
     return this.#sessions.size;
   }
 
-  open(docName: DocName, kind: DocKind, socket: SyncSocket): SyncSession {
+  open(request: SessionRequest, socket: SyncSocket): SyncSession {
     const session = new SyncSession({
       id: randomUUID(),
-      docName,
-      kind,
+      request,
       socket,
       registry: this.rooms,
       logger: this.#logger,
+      limits: this.#limits,
+      onReject: (code) => this.metrics.framesRejected.inc(1, { code: String(code) }),
     });
     this.#sessions.add(session);
-    this.#logger.info('socket opened', { doc: docName, session: session.id });
+    this.#logger.info('socket opened', {
+      doc: request.docName,
+      session: session.id,
+      user: request.user.username,
+    });
     session.start();
     return session;
   }

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Reasons an HTTP request is refused; the web app maps each to a message (SPEC H-HTTP-2). */
+export const httpErrorCode = {
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  notFound: 'not_found',
+  badDocName: 'bad_doc_name',
+  internal: 'internal',
+} as const;
+export type HttpErrorCode = (typeof httpErrorCode)[keyof typeof httpErrorCode];
+
+const codes = Object.values(httpErrorCode) as [HttpErrorCode, ...HttpErrorCode[]];
+
+/** The one error shape of the HTTP boundary. An unknown code from a newer server reads as `internal`. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(codes).catch(httpErrorCode.internal), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

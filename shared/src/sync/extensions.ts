@@ -1,0 +1,33 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * Concord's own messages on the sync socket (SPEC S-WIRE-1): numbers from 100 up, which stock clients ignore.
+ * The server sends them only to a client that asked with `acks=1` among its URL parameters.
+ */
+export const extensionType = {
+  /** The server's state vector at a moment when everything it holds of the document is on disk. */
+  saved: 100,
+} as const;
+
+export function encodeSavedAck(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, extensionType.saved);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `saved` message (after its type). */
+export function readSavedAck(decoder: decoding.Decoder): Map<number, number> {
+  return Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+}
+
+/**
+ * True when the server's saved state holds everything in `local` (a Yjs state vector as a map): every edit this
+ * replica knows of is on the server's disk (SPEC S-ACK-1).
+ */
+export function coveredBy(local: ReadonlyMap<number, number>, saved: ReadonlyMap<number, number>): boolean {
+  for (const [client, clock] of local) if ((saved.get(client) ?? 0) < clock) return false;
+  return true;
+}

@@ -1,0 +1,105 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { roles, type AccountId, type Role } from '@concord/shared/auth/user.ts';
+import type { Account, AccountStore, SessionRecord } from '../auth/account-store.ts';
+import { inTransaction } from './sqlite-database.ts';
+
+/** Accounts and sessions in the same SQLite database as the documents. */
+export class SqliteAccountStore implements AccountStore {
+  readonly #db: DatabaseSync;
+  readonly #count: StatementSync;
+  readonly #byUsername: StatementSync;
+  readonly #byId: StatementSync;
+  readonly #insert: StatementSync;
+  readonly #insertSession: StatementSync;
+  readonly #session: StatementSync;
+  readonly #deleteSession: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    const columns = 'id, username, display_name, role, village, password_hash, disabled, created_at';
+    this.#count = db.prepare('SELECT count(*) AS n FROM accounts');
+    this.#byUsername = db.prepare(`SELECT ${columns} FROM accounts WHERE username = ?`);
+    this.#byId = db.prepare(`SELECT ${columns} FROM accounts WHERE id = ?`);
+    this.#insert = db.prepare(`INSERT INTO accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insertSession = db.prepare(
+      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    );
+    this.#session = db.prepare(
+      'SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?',
+    );
+    this.#deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  }
+
+  count(): Promise<number> {
+    return Promise.resolve(Number(this.#count.get()?.['n'] ?? 0));
+  }
+
+  findByUsername(username: string): Promise<Account | null> {
+    const row = this.#byUsername.get(username);
+    return Promise.resolve(row ? accountFromRow(row) : null);
+  }
+
+  findById(id: AccountId): Promise<Account | null> {
+    const row = this.#byId.get(id);
+    return Promise.resolve(row ? accountFromRow(row) : null);
+  }
+
+  create(accounts: readonly Account[]): Promise<void> {
+    inTransaction(this.#db, () => {
+      for (const a of accounts) {
+        this.#insert.run(
+          a.id,
+          a.username,
+          a.displayName,
+          a.role,
+          a.village,
+          a.passwordHash,
+          a.disabled ? 1 : 0,
+          a.createdAt,
+        );
+      }
+    });
+    return Promise.resolve();
+  }
+
+  addSession(session: SessionRecord): Promise<void> {
+    this.#insertSession.run(session.tokenHash, session.accountId, session.createdAt, session.expiresAt);
+    return Promise.resolve();
+  }
+
+  findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const row = this.#session.get(tokenHash);
+    if (!row) return Promise.resolve(null);
+    return Promise.resolve({
+      tokenHash: String(row['token_hash']),
+      accountId: String(row['account_id']) as AccountId,
+      createdAt: Number(row['created_at']),
+      expiresAt: Number(row['expires_at']),
+    });
+  }
+
+  removeSession(tokenHash: string): Promise<void> {
+    this.#deleteSession.run(tokenHash);
+    return Promise.resolve();
+  }
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+function accountFromRow(row: Record<string, unknown>): Account {
+  const role = row['role'];
+  if (!isRole(role)) throw new Error(`stored account has an unknown role: ${String(role)}`);
+  const village = row['village'];
+  return {
+    id: String(row['id']) as AccountId,
+    username: String(row['username']),
+    displayName: String(row['display_name']),
+    role,
+    village: typeof village === 'string' ? village : null,
+    passwordHash: String(row['password_hash']),
+    disabled: Number(row['disabled']) !== 0,
+    createdAt: Number(row['created_at']),
+  };
+}
