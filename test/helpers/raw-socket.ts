@@ -10,6 +10,8 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
   /** Resolves with the first frame, or right away if one came already. */
   firstFrame(): Promise<Uint8Array>;
+  /** Resolves with the first frame, received already or later, for which `match` holds. */
+  frameWhere(match: (frame: Uint8Array) => boolean): Promise<Uint8Array>;
 }
 
 /**
@@ -30,10 +32,12 @@ export function rawSocket(url: string): RawSocket {
   const ws = new WebSocket(withTestToken(url));
   const frames: Uint8Array[] = [];
   const waiting: ((frame: Uint8Array) => void)[] = [];
+  const watchers = new Set<(frame: Uint8Array) => void>();
   ws.on('message', (data: Buffer) => {
     const frame = new Uint8Array(data);
     frames.push(frame);
     for (const resolve of waiting.splice(0)) resolve(frame);
+    for (const watch of watchers) watch(frame);
   });
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -51,6 +55,18 @@ export function rawSocket(url: string): RawSocket {
     firstFrame: () => {
       const first = frames[0];
       return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));
+    },
+    frameWhere: (match) => {
+      const seen = frames.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => {
+        const watch = (frame: Uint8Array) => {
+          if (!match(frame)) return;
+          watchers.delete(watch);
+          resolve(frame);
+        };
+        watchers.add(watch);
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { parseDocName } from '@concord/shared/sync/doc-name.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
@@ -10,7 +11,7 @@ import type { DocStore } from '../storage/doc-store.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 import { HttpError, handleError, httpErrorCode } from './http-error.ts';
 import { authRoutes, requireUser, type AuthEnv } from './auth-routes.ts';
-import { syncSocketHandlers } from './sync-socket.ts';
+import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 
 export interface AppOptions {
   store: DocStore;
@@ -26,6 +27,10 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   const { store, auth, hub, logger, webRoot } = options;
   const app = new Hono<AuthEnv>();
   app.onError(handleError(logger));
+  // a path nothing answers is refused in the one error shape too, not with Hono's plain-text 404 (SPEC H-HTTP-2)
+  app.notFound(() => {
+    throw new HttpError(404, httpErrorCode.notFound, 'no such page');
+  });
 
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', loadedDocs: hub.rooms.loadedCount, sockets: hub.sessionCount }),
@@ -46,19 +51,20 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
       const parsed = parseDocName(c.req.param('docName'));
       if (!parsed.ok)
         throw new HttpError(400, httpErrorCode.badDocName, `not a document name (${parsed.reason})`);
-      // browsers cannot set headers on a WebSocket: the stock provider sends the token as a parameter
-      const user = await auth.authenticate(c.req.query('token'));
-      if (!user) throw new HttpError(401, httpErrorCode.unauthorized, 'sign in first');
-      c.set('user', user);
       await next();
     },
-    upgradeWebSocket((c) => {
+    upgradeWebSocket(async (c) => {
       const parsed = parseDocName(c.req.param('docName') ?? '');
       if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, 'not a document name');
+      // Browsers cannot set headers on a WebSocket, so the stock provider sends the token as a parameter; and
+      // a browser cannot read the status of a refused upgrade, so a bad token gets a socket closed with 4401
+      // before any byte of a document (SPEC A-AUTH-2).
+      const user = await auth.authenticate(c.req.query('token'));
+      if (!user) return refusedSocketHandlers(closeCode.unauthorized, 'sign in first');
       return syncSocketHandlers(hub, {
         docName: parsed.name,
         kind: parsed.kind,
-        user: c.get('user'),
+        user,
         wantsAcks: c.req.query('acks') === '1',
       });
     }),

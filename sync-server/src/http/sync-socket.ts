@@ -1,5 +1,6 @@
 import type { WebSocketLike } from '@hono/node-server';
 import type { WSEvents, WSMessageReceive } from 'hono/ws';
+import type { CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { SessionRequest, SyncSession } from '../sync/session.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 
@@ -25,6 +26,15 @@ export function syncSocketHandlers(hub: SyncHub, request: SessionRequest): WSEve
     },
     onClose(event) {
       if (session) hub.closed(session, event.code);
+    },
+  };
+}
+
+/** A socket that is closed as soon as it opens, with `code`, having sent nothing. */
+export function refusedSocketHandlers(code: CloseCode, reason: string): WSEvents<WebSocketLike> {
+  return {
+    onOpen(_event, ws) {
+      ws.close(code, reason);
     },
   };
 }
