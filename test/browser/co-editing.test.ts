@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtWebApp, fieldShows, fieldValue, launchChromium } from '../helpers/browser.ts';
+import {
+  builtWebApp,
+  fieldShows,
+  fieldValue,
+  launchChromium,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { serverPool } from '../helpers/test-server.ts';
 
 const servers = serverPool();
@@ -38,10 +44,12 @@ describe('co-editing a case file in the browser', () => {
     const bob = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
 
     await alice.goto(`${server.url}/`);
+    await signInThroughForm(alice, await server.createAccount('judicialOffice'));
     const casePath = await recordCase(alice, 'Boundary of the hillside forest');
 
     // Bob reads Chinese: the interface follows his browser's language
     await bob.goto(`${server.url}${casePath}`);
+    await signInThroughForm(bob, await server.createAccount('judicialOffice'));
     await fieldShows(bob, title, { equals: 'Boundary of the hillside forest' });
     await expect(bob.getByText('基本情况与调解记录').count()).resolves.toBe(1);
 
@@ -68,6 +76,7 @@ describe('co-editing a case file in the browser', () => {
 
     const carol = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await carol.goto(`${server.url}/`);
+    await signInThroughForm(carol, await server.createAccount('judicialOffice'));
     await carol.getByRole('link', { name: /Boundary of the hillside forest\(王、刘两户\)/ }).click();
     await fieldShows(carol, notes, { equals: agreed });
     await fieldShows(carol, title, { equals: 'Boundary of the hillside forest(王、刘两户)' });
@@ -77,6 +86,7 @@ describe('co-editing a case file in the browser', () => {
     let server = await servers.start({ webRoot: builtWebApp });
     const field = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await field.goto(`${server.url}/`);
+    await signInThroughForm(field, await server.createAccount('judicialOffice'));
     const casePath = await recordCase(field, 'Unpaid wages for the village road');
     await field.locator(notes).click();
     await field.keyboard.type('Eight villagers, 32,000 yuan. ');
@@ -96,8 +106,11 @@ describe('co-editing a case file in the browser', () => {
     server = await servers.restart(server, { samePort: true });
     // the page reconnects by itself; a fresh browser then finds the offline edit on the server
     await field.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+    // the server's acknowledgement, not the connection, is what says the edit is safe
+    await field.getByText('Saved on the server').waitFor();
     const office = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await office.goto(`${server.url}${casePath}`);
+    await signInThroughForm(office, await server.createAccount('judicialOffice'));
     await fieldShows(office, notes, { equals: 'Eight villagers, 32,000 yuan. Written with no signal.' });
   });
 
@@ -105,6 +118,7 @@ describe('co-editing a case file in the browser', () => {
     const server = await servers.start({ webRoot: builtWebApp });
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/`);
+    await signInThroughForm(page, await server.createAccount('judicialOffice'));
     await page.getByRole('heading', { name: /Case files/ }).waitFor();
     await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
     await page.getByRole('heading', { name: /案件档案/ }).waitFor();
@@ -117,6 +131,7 @@ describe('co-editing a case file in the browser', () => {
     const server = await servers.start({ webRoot: builtWebApp });
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/`);
+    await signInThroughForm(page, await server.createAccount('judicialOffice'));
     await page.getByText('No case files yet').waitFor();
     await page.getByRole('button', { name: 'Record the case' }).click();
     await page.getByText('Write a few words on what the dispute is about.').waitFor();

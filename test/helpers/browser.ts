@@ -63,3 +63,11 @@ export async function fieldShows(
 export function fieldValue(page: Page, selector: string): Promise<string> {
   return page.locator(selector).inputValue();
 }
+
+/** Signs in through the form, as a person would, and waits for the app behind it. */
+export async function signInThroughForm(page: Page, credentials: { username: string; password: string }) {
+  await page.getByLabel(/Username|用户名/).fill(credentials.username);
+  await page.getByLabel(/Password|密码/).fill(credentials.password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+  await page.getByRole('button', { name: /Sign out|退出登录/ }).waitFor();
+}

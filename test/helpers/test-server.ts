@@ -14,6 +14,8 @@ export interface TestServer extends RunningServer {
   token: string;
   /** Signs in as a new account with `role`, and returns its token. */
   signIn(role: Role, village?: string | null): Promise<string>;
+  /** Adds an account with `role`, for a test that signs in as a person would. */
+  createAccount(role: Role, village?: string | null): Promise<Credentials>;
   dataDir: string;
   logs: LogLine[];
   /**
@@ -48,7 +50,13 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   };
   const logger = memoryLogger();
   const server = await startServer(config, logger);
-  const signIn = (role: Role, village: string | null = null) => signInAs(server, role, village);
+  const createAccount = (role: Role, village: string | null = null) => addAccount(server, role, village);
+  const signIn = async (role: Role, village: string | null = null) => {
+    const { username, password } = await createAccount(role, village);
+    const session = await server.auth.login(username, password);
+    if (!session) throw new Error(`could not sign in as ${username}`);
+    return session.token;
+  };
   const token = await signIn('admin');
   const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
   serverTokens.set(syncUrl, token);
@@ -57,6 +65,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     syncUrl,
     token,
     signIn,
+    createAccount,
     dataDir,
     logs: logger.lines,
     restart: async (options = {}) => {
@@ -83,13 +92,18 @@ export const serverTokens = new Map<string, string>();
 let accountSeq = 0;
 const testPassword = 'correct horse battery staple';
 
-async function signInAs(server: RunningServer, role: Role, village: string | null): Promise<string> {
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+async function addAccount(server: RunningServer, role: Role, village: string | null): Promise<Credentials> {
   const username = `test-${role}-${++accountSeq}`;
   await server.accounts.create([
     {
       id: `test-${accountSeq}` as AccountId,
       username,
-      displayName: username,
+      displayName: `Tester ${accountSeq}`,
       role,
       village,
       passwordHash: await hashPassword(testPassword),
@@ -97,9 +111,7 @@ async function signInAs(server: RunningServer, role: Role, village: string | nul
       createdAt: Date.now(),
     },
   ]);
-  const session = await server.auth.login(username, testPassword);
-  if (!session) throw new Error(`could not sign in as ${username}`);
-  return session.token;
+  return { username, password: testPassword };
 }
 
 /** Collects servers started in a test and disposes of them afterwards, even when the test fails. */

@@ -199,6 +199,8 @@ export class SyncSession implements RoomMember {
           return;
         }
         this.send(reply);
+        // a reader learns that what it now holds is on disk too; only said when nothing is unsaved right now
+        if (!room.hasUnsaved) this.acknowledge(Y.encodeStateVector(room.doc));
         return;
       }
       case 'update':

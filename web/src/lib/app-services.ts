@@ -1,4 +1,6 @@
 import { getContext, setContext } from 'svelte';
+import { closeCode } from '@concord/shared/sync/close-codes.ts';
+import { AuthState } from './auth/auth-state.svelte.ts';
 import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
 import { DocPool } from './sync/doc-pool.ts';
@@ -10,10 +12,33 @@ const key = Symbol('concord-services');
 export class AppServices {
   readonly pool: DocPool;
   readonly directory: CaseDirectory;
+  readonly auth: AuthState;
 
   private constructor() {
-    this.pool = new DocPool(syncServerUrl(window.location));
-    this.directory = new CaseDirectory({ storage: browserStorage(), fetch: window.fetch.bind(window) });
+    const storage = browserStorage();
+    const fetcher = window.fetch.bind(window);
+    this.auth = new AuthState({
+      storage,
+      fetch: fetcher,
+      onToken: (token) => {
+        this.pool.setToken(token);
+        void this.resync();
+      },
+    });
+    this.pool = new DocPool({
+      serverUrl: syncServerUrl(window.location),
+      token: this.auth.token,
+      onRefused: (code) => {
+        if (code === closeCode.unauthorized) this.auth.sessionEnded();
+        else console.warn('the server closed a document for good', code);
+      },
+    });
+    this.directory = new CaseDirectory({
+      storage,
+      fetch: fetcher,
+      token: () => this.auth.token,
+      onUnauthorized: () => this.auth.sessionEnded(),
+    });
   }
 
   /** Called once, by the root layout. */

@@ -20,11 +20,20 @@ export class CaseDirectory {
   readonly #known: SvelteMap<DocName, KnownCase>;
   readonly #storage: Storage | null;
   readonly #fetch: typeof fetch;
+  readonly #token: () => string | null;
+  readonly #onUnauthorized: () => void;
   #source = $state<ListSource>('loading');
 
-  constructor(options: { storage: Storage | null; fetch: typeof fetch }) {
+  constructor(options: {
+    storage: Storage | null;
+    fetch: typeof fetch;
+    token: () => string | null;
+    onUnauthorized: () => void;
+  }) {
     this.#storage = options.storage;
     this.#fetch = options.fetch;
+    this.#token = options.token;
+    this.#onUnauthorized = options.onUnauthorized;
     this.#known = new SvelteMap(this.#storage ? readKnownCases(this.#storage) : []);
   }
 
@@ -46,12 +55,16 @@ export class CaseDirectory {
   async refresh(): Promise<void> {
     let response: Response;
     try {
-      response = await this.#fetch('/api/docs', { headers: { accept: 'application/json' } });
+      const token = this.#token();
+      response = await this.#fetch('/api/docs', {
+        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
     } catch (error) {
       console.info('case list: server unreachable, showing this device’s list', error);
       this.#source = 'device';
       return;
     }
+    if (response.status === 401) this.#onUnauthorized();
     if (!response.ok) {
       console.warn('case list: server answered', response.status);
       this.#source = 'device';

@@ -20,6 +20,7 @@ export class CaseSession {
   readonly #subscribeCase: () => void;
   readonly #subscribePeers: () => void;
   readonly #subscribeLocalSave: () => void;
+  readonly #subscribeServerSave: () => void;
   readonly #stopWatching: () => void;
   #loaded = $state(false);
 
@@ -37,6 +38,7 @@ export class CaseSession {
       return () => awareness.off('change', update);
     });
     this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
+    this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
     void shared.localLoaded.then(() => {
       this.#loaded = true;
     });
@@ -80,6 +82,12 @@ export class CaseSession {
   get localSave(): LocalSaveState {
     this.#subscribeLocalSave();
     return this.#shared.localSave.state;
+  }
+
+  /** Whether the server has every edit this device has of the case on its disk (SPEC S-ACK-1). */
+  get serverSaved(): boolean {
+    this.#subscribeServerSave();
+    return this.#shared.serverSave.saved;
   }
 
   get syncedOnce(): boolean {

@@ -1,38 +1,16 @@
 import type { DocPool } from '../sync/doc-pool.ts';
+import type { SharedDoc } from '../sync/shared-doc.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
 
 /**
- * Sends cases edited offline once the server can be reached again, one at a time, even if nobody opens them
- * (SPEC W-OFF-2). A case counts as sent when its socket has completed the sync handshake, which carries
- * everything this device has that the server lacks.
+ * Sends cases edited offline once the server can be reached again, even if nobody opens them (SPEC W-OFF-2).
+ * A case counts as sent when the server says it has everything this device has on its disk (SPEC S-ACK-1).
  */
 export async function sendPendingCases(directory: CaseDirectory, pool: DocPool): Promise<void> {
   for (const entry of directory.pending) {
     const { shared, release } = pool.acquire(entry.name);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const onSync = (synced: boolean) => {
-          if (!synced) return;
-          cleanup();
-          resolve();
-        };
-        const onClose = () => {
-          cleanup();
-          reject(new Error('server unreachable'));
-        };
-        const cleanup = () => {
-          shared.provider.off('sync', onSync);
-          shared.provider.off('connection-close', onClose);
-          shared.provider.off('connection-error', onClose);
-        };
-        if (shared.provider.synced) {
-          resolve();
-          return;
-        }
-        shared.provider.on('sync', onSync);
-        shared.provider.on('connection-close', onClose);
-        shared.provider.on('connection-error', onClose);
-      });
+      await savedOrLost(shared);
       directory.uploaded(entry.name);
     } catch (error) {
       console.info('pending cases wait for the next connection', error);
@@ -41,4 +19,29 @@ export async function sendPendingCases(directory: CaseDirectory, pool: DocPool):
       release();
     }
   }
+}
+
+/** Resolves when the server has saved all of the document; rejects when the attempt to reach it fails. */
+function savedOrLost(shared: SharedDoc): Promise<void> {
+  const provider = shared.provider;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!shared.serverSave.saved) return;
+      cleanup();
+      resolve();
+    };
+    const onLost = () => {
+      cleanup();
+      reject(new Error('server unreachable'));
+    };
+    const stopWatching = shared.serverSave.subscribe(check);
+    const cleanup = () => {
+      stopWatching();
+      provider.off('connection-close', onLost);
+      provider.off('connection-error', onLost);
+    };
+    provider.on('connection-close', onLost);
+    provider.on('connection-error', onLost);
+    check();
+  });
 }

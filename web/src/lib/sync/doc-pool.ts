@@ -1,5 +1,5 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { openSharedDoc, type SharedDoc } from './shared-doc.ts';
+import { openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
 
 interface PoolEntry {
   shared: SharedDoc;
@@ -11,11 +11,11 @@ interface PoolEntry {
  * creates a case and the page that shows it use one document, one local copy and one socket.
  */
 export class DocPool {
-  readonly #serverUrl: string;
+  readonly #options: SharedDocOptions;
   readonly #open = new Map<DocName, PoolEntry>();
 
-  constructor(serverUrl: string) {
-    this.#serverUrl = serverUrl;
+  constructor(options: SharedDocOptions) {
+    this.#options = { ...options };
   }
 
   /**
@@ -24,18 +24,21 @@ export class DocPool {
    */
   reconnectAll(): void {
     for (const { shared } of this.#open.values()) {
-      const provider = shared.provider;
-      if (provider.wsconnected || !provider.shouldConnect) continue;
-      provider.disconnect();
-      provider.connect();
+      if (!shared.provider.wsconnected) shared.reconnect(this.#options.token);
     }
+  }
+
+  /** A new sign-in: every open document reconnects with it, and documents opened later use it. */
+  setToken(token: string | null): void {
+    this.#options.token = token;
+    for (const { shared } of this.#open.values()) shared.reconnect(token);
   }
 
   /** The document, opened if need be; call the returned `release` when done with it. */
   acquire(name: DocName): { shared: SharedDoc; release: () => void } {
     let entry = this.#open.get(name);
     if (!entry) {
-      entry = { shared: openSharedDoc(name, this.#serverUrl), users: 0 };
+      entry = { shared: openSharedDoc(name, this.#options), users: 0 };
       this.#open.set(name, entry);
     }
     entry.users++;

@@ -3,6 +3,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { LocalSaveTracker } from './local-save.ts';
+import { reconnectDelay } from './reconnect.ts';
+import { ServerSaveTracker } from './server-save.ts';
 
 export interface SharedDoc {
   name: DocName;
@@ -14,7 +16,18 @@ export interface SharedDoc {
   hasLocalCopy: boolean;
   /** Whether the latest edit is in the local copy yet. */
   localSave: LocalSaveTracker;
+  /** Whether the server has everything this device has, on its disk. */
+  serverSave: ServerSaveTracker;
+  /** Connects now with `token`, instead of at the next backoff step. */
+  reconnect(token: string | null): void;
   destroy(): void;
+}
+
+export interface SharedDocOptions {
+  serverUrl: string;
+  token: string | null;
+  /** The server closed the socket for good (44xx): e.g. 4401 when the sign-in has ended. */
+  onRefused: (code: number) => void;
 }
 
 /** `ws(s)://<this host>/sync`: the app and the sync server share an origin. */
@@ -23,17 +36,44 @@ export function syncServerUrl(location: Location): string {
   return `${scheme}//${location.host}/sync`;
 }
 
+function socketParams(token: string | null): Record<string, string> {
+  return token ? { token, acks: '1' } : { acks: '1' };
+}
+
 /**
  * Builds a document with its local copy and its server connection. The socket opens only after the local copy
  * is loaded, so the person sees their data at once and the first sync sends only what differs (SPEC W-OFF-1).
  */
-export function openSharedDoc(name: DocName, serverUrl: string): SharedDoc {
+export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedDoc {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(serverUrl, name, doc, {
+  const provider = new WebsocketProvider(options.serverUrl, name, doc, {
     connect: false,
-    // the delay before a reconnect grows to this, with jitter from the provider's own backoff
-    maxBackoffTime: 10_000,
+    params: socketParams(options.token),
   });
+  let destroyed = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const cancelRetry = () => {
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+  };
+  // The provider's own backoff has no jitter; this one does (SPEC W-NET-1). Returning false stops the
+  // provider's retry, and the timer below takes its place.
+  provider.shouldReconnect = (event) => {
+    if (event.code >= 4400 && event.code < 4500) {
+      options.onRefused(event.code);
+      return false;
+    }
+    cancelRetry();
+    retry = setTimeout(
+      () => {
+        retry = null;
+        if (!destroyed) provider.connect();
+      },
+      reconnectDelay(provider.wsUnsuccessfulReconnects, Math.random),
+    );
+    return false;
+  };
+
   let persistence: IndexeddbPersistence | null = null;
   let localLoaded: Promise<void>;
   try {
@@ -43,7 +83,6 @@ export function openSharedDoc(name: DocName, serverUrl: string): SharedDoc {
     console.warn('no local copy for', name, error);
     localLoaded = Promise.resolve();
   }
-  let destroyed = false;
   void localLoaded.then(() => {
     if (!destroyed) provider.connect();
   });
@@ -54,8 +93,18 @@ export function openSharedDoc(name: DocName, serverUrl: string): SharedDoc {
     localLoaded,
     hasLocalCopy: persistence !== null,
     localSave: new LocalSaveTracker(doc, persistence),
+    serverSave: new ServerSaveTracker(doc, provider),
+    reconnect(token) {
+      provider.params = socketParams(token);
+      cancelRetry();
+      provider.disconnect();
+      void localLoaded.then(() => {
+        if (!destroyed) provider.connect();
+      });
+    },
     destroy() {
       destroyed = true;
+      cancelRetry();
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();
