@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readConfig } from './config.ts';
 import { createLogger, errorFields, jsonLinesTo } from './logger.ts';
+import { demoAccounts } from './demo/demo-accounts.ts';
 import { startServer } from './server.ts';
 
 const builtWebApp = join(dirname(fileURLToPath(import.meta.url)), '../../web/build');
@@ -12,6 +13,12 @@ async function main(): Promise<void> {
   const server = await startServer(config, logger);
   logger.info('listening', { url: server.url, dataDir: config.dataDir, node: process.version });
   console.log(`\n  Concord is running at ${server.url}/\n`);
+  if (config.seedDemo) {
+    console.log(
+      `  Demo accounts (DEMO ONLY, never for real cases): ${demoAccounts.map((a) => a.username).join(', ')}\n` +
+        '  Password: the DEMO_PASSWORD the data folder was first started with (default "demo").\n',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
