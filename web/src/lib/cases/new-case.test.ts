@@ -32,6 +32,11 @@ describe('validateNewCase', () => {
     });
   });
 
+  it('W-FORM-1: the length counts characters as a person does: an emoji is one', () => {
+    expect(validateNewCase({ ...valid, title: `${'纠'.repeat(maxTitleLength - 1)}🌾` }).ok).toBe(true);
+    expect(validateNewCase({ ...valid, title: `${'纠'.repeat(maxTitleLength)}🌾` }).ok).toBe(false);
+  });
+
   it('W-FORM-1: the length is measured after trimming', () => {
     expect(validateNewCase({ ...valid, title: ` ${'a'.repeat(maxTitleLength)} ` }).ok).toBe(true);
   });

@@ -25,7 +25,8 @@ export function validateNewCase(
   const errors: NewCaseErrors = {};
   const title = input.title.trim();
   if (title.length === 0) errors.title = 'new_case_title_required';
-  else if (title.length > maxTitleLength) errors.title = 'new_case_title_too_long';
+  // counted in characters as a person counts them, so an emoji is one, not two
+  else if ([...title].length > maxTitleLength) errors.title = 'new_case_title_too_long';
   const village = findVillage(input.village);
   if (!village) errors.village = 'new_case_village_required';
   const disputeType = isDisputeType(input.disputeType) ? input.disputeType : 'other';

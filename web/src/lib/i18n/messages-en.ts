@@ -39,7 +39,7 @@ export const en = {
   new_case_type: 'Type of dispute',
   new_case_submit: 'Record the case',
   new_case_title_required: 'Write a few words on what the dispute is about.',
-  new_case_title_too_long: 'Keep the title under {max} characters; put the rest in the notes.',
+  new_case_title_too_long: 'Keep the title to {max} characters or fewer; put the rest in the notes.',
   new_case_village_required: 'Choose the village.',
   case_back: '← All case files',
   case_loading: 'Opening the case file…',

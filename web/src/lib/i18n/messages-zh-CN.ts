@@ -40,7 +40,7 @@ export const zhCN: Messages = {
   new_case_type: '纠纷类型',
   new_case_submit: '登记案件',
   new_case_title_required: '请简要写明纠纷事由。',
-  new_case_title_too_long: '事由请少于 {max} 个字,其余内容写在记录中。',
+  new_case_title_too_long: '事由不超过 {max} 个字,其余内容写在记录中。',
   new_case_village_required: '请选择所属村。',
   case_back: '← 全部案件',
   case_loading: '正在打开案件档案…',

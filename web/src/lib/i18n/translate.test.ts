@@ -21,7 +21,7 @@ describe('translate', () => {
 
   it('W-I18N-1: a placeholder given no value stays visible rather than vanishing', () => {
     expect(translate('en', 'new_case_title_too_long')).toBe(
-      'Keep the title under {max} characters; put the rest in the notes.',
+      'Keep the title to {max} characters or fewer; put the rest in the notes.',
     );
     expect(translate('zh-CN', 'cases_count', { other: 1 })).toBe('共 {count} 件');
   });
