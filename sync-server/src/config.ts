@@ -39,6 +39,11 @@ export interface ServerConfig {
   maxMessagesPerSecond: number;
   /** Absolute path of the built web app, or null to serve none. */
   webRoot: string | null;
+  /**
+   * Compact a document on unload once it has more stored rows than this (SPEC S-STORE-6). Not read from the
+   * environment: tests set it to see compaction happen; unset, the hub's default applies.
+   */
+  compactAfterUpdates?: number;
 }
 
 export class ConfigError extends Error {

@@ -53,9 +53,11 @@ export class Gauge {
   }
 
   render(): string {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.#read()}`].join(
-      '\n',
-    );
+    return [
+      `# HELP ${this.name} ${this.help}`,
+      `# TYPE ${this.name} gauge`,
+      `${this.name} ${this.#read()}`,
+    ].join('\n');
   }
 }
 
@@ -99,9 +101,18 @@ export class Histogram {
 
 /** Every instrument of the sync server (SPEC S-OBS-1). */
 export class SyncMetrics {
-  readonly updatesRelayed = new Counter('concord_updates_relayed_total', 'Document updates sent to other clients');
-  readonly bytesRelayed = new Counter('concord_bytes_relayed_total', 'Bytes of document updates sent to clients');
-  readonly updatesPersisted = new Counter('concord_updates_persisted_total', 'Document updates written to storage');
+  readonly updatesRelayed = new Counter(
+    'concord_updates_relayed_total',
+    'Document updates sent to other clients',
+  );
+  readonly bytesRelayed = new Counter(
+    'concord_bytes_relayed_total',
+    'Bytes of document updates sent to clients',
+  );
+  readonly updatesPersisted = new Counter(
+    'concord_updates_persisted_total',
+    'Document updates written to storage',
+  );
   readonly persistFailures = new Counter('concord_persist_failures_total', 'Storage writes that failed');
   readonly framesRejected = new Counter('concord_frames_rejected_total', 'Frames refused, by close code');
   readonly persistSeconds = new Histogram(

@@ -38,6 +38,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     store,
     logger,
     maxLoadedDocs: config.maxLoadedDocs,
+    ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
   });
   const app = createApp({ store, auth, hub, logger, webRoot: config.webRoot });

@@ -23,7 +23,11 @@ export const demoAccounts: readonly DemoAccount[] = [
 ];
 
 /** Creates the demo accounts, all with `password`, when the store has no account at all. */
-export async function seedDemoAccounts(accounts: AccountStore, password: string, now: number): Promise<number> {
+export async function seedDemoAccounts(
+  accounts: AccountStore,
+  password: string,
+  now: number,
+): Promise<number> {
   if ((await accounts.count()) > 0) return 0;
   const passwordHash = await hashPassword(password);
   const rows: Account[] = demoAccounts.map((demo) => ({

@@ -46,7 +46,9 @@ export function openSqliteDatabase(dataDir: string): DatabaseSync {
     db = new DatabaseSync(join(dataDir, 'concord.sqlite'));
   }
   // written ahead and synced on every commit, so a crash loses no committed transaction
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+  );
   migrate(db);
   return db;
 }

@@ -49,22 +49,27 @@ export class RoomRegistry {
 
   /** Loads the room if need be and makes `member` one of its members. */
   async join(name: DocName, kind: DocKind, member: RoomMember): Promise<Room> {
-    let loading = this.#rooms.get(name);
-    if (!loading) {
-      this.#evictIfFull();
-      loading = this.#load(name, kind);
-      this.#rooms.set(name, loading);
-      // a failed load leaves nothing behind, so the next socket tries afresh; the joiner sees the rejection
-      loading.catch(() => {
-        if (this.#rooms.get(name) === loading) this.#rooms.delete(name);
-      });
+    for (;;) {
+      let loading = this.#rooms.get(name);
+      if (!loading) {
+        this.#evictIfFull();
+        const started = this.#load(name, kind);
+        loading = started;
+        this.#rooms.set(name, started);
+        // a failed load leaves nothing behind, so the next socket tries afresh; the joiner sees the rejection
+        started.catch(() => {
+          if (this.#rooms.get(name) === started) this.#rooms.delete(name);
+        });
+      }
+      const room = await loading;
+      // the last member left while this one waited and the room is being unloaded: load the document afresh
+      if (this.#rooms.get(name) !== loading) continue;
+      room.members.add(member);
+      room.lastActive = performance.now();
+      // someone came back while it was being let go: it stays, and may be chosen again later
+      room.releasing = false;
+      return room;
     }
-    const room = await loading;
-    room.members.add(member);
-    room.lastActive = performance.now();
-    // someone came back while it was being let go: it stays, and may be chosen again later
-    room.releasing = false;
-    return room;
   }
 
   /**
@@ -89,8 +94,9 @@ export class RoomRegistry {
     room.members.delete(member);
     if (room.members.size > 0) return;
     await room.whenSaved();
-    // someone may have joined while the last updates were written
-    if (room.members.size > 0 || (await this.#rooms.get(room.name)) !== room) return;
+    const current = await this.#rooms.get(room.name);
+    // someone may have joined while the last updates were written (checked after every await)
+    if (current !== room || room.members.size > 0) return;
     this.#rooms.delete(room.name);
     this.#loaded.delete(room.name);
     try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
-import type { Logger } from '../logger.ts';
+import { errorFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
@@ -77,6 +77,19 @@ export class SyncHub {
     this.#sessions.delete(session);
     session.closed();
     this.#logger.info('socket closed', { doc: session.docName, session: session.id, code });
+  }
+
+  /** The socket library reported an error and closes the socket; say why, and count a refused frame. */
+  socketFailed(session: SyncSession, error: unknown): void {
+    const tooBig = error instanceof RangeError && /max payload/i.test(error.message);
+    if (tooBig) this.metrics.framesRejected.inc(1, { code: String(closeCode.messageTooBig) });
+    this.#logger.warn(tooBig ? 'frame rejected' : 'socket error', {
+      ...errorFields(error),
+      doc: session.docName,
+      session: session.id,
+      user: session.user.username,
+      ...(tooBig ? { code: closeCode.messageTooBig } : {}),
+    });
   }
 
   /** Closes every socket with 1012 (clients come back to the restarted server), then saves and unloads all. */
