@@ -18,6 +18,15 @@ export interface ValidNewCase {
 
 export type NewCaseErrors = Partial<Record<keyof NewCaseInput, MessageKey>>;
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Characters as a person counts them: an emoji, even one made of several code points, is one. */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+
 /** Checks the new-case form; each refusal is a message key the form shows beside its field. */
 export function validateNewCase(
   input: NewCaseInput,
@@ -25,8 +34,7 @@ export function validateNewCase(
   const errors: NewCaseErrors = {};
   const title = input.title.trim();
   if (title.length === 0) errors.title = 'new_case_title_required';
-  // counted in characters as a person counts them, so an emoji is one, not two
-  else if ([...title].length > maxTitleLength) errors.title = 'new_case_title_too_long';
+  else if (characterCount(title) > maxTitleLength) errors.title = 'new_case_title_too_long';
   const village = findVillage(input.village);
   if (!village) errors.village = 'new_case_village_required';
   const disputeType = isDisputeType(input.disputeType) ? input.disputeType : 'other';
