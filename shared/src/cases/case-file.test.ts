@@ -67,6 +67,9 @@ describe('CaseFile', () => {
       village: null,
       disputeType: null,
       createdAt: null,
+      level: 'village',
+      leaders: [],
+      departments: [],
       newerSchema: false,
     });
   });
@@ -82,6 +85,9 @@ describe('CaseFile', () => {
       village: jiangting,
       disputeType: 'forestLandBoundary',
       createdAt: forestCase.createdAt,
+      level: 'village',
+      leaders: [],
+      departments: [],
       newerSchema: false,
     });
   });

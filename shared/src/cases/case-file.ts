@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
 import type { Brand } from '../brand.ts';
+import {
+  isDepartmentId,
+  isEscalationLevel,
+  type DepartmentId,
+  type EscalationLevel,
+} from '../org/agencies.ts';
 import { findVillage, type VillageId } from '../org/jurisdiction.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
 import { applyRangedEdit } from '../text/ranged-edit.ts';
@@ -31,6 +37,12 @@ export interface CaseSummary {
   village: VillageId | null;
   disputeType: DisputeType | null;
   createdAt: number | null;
+  /** How far up the case has gone; a case starts in its village. */
+  level: EscalationLevel;
+  /** Accounts of the case leaders given the case. */
+  leaders: string[];
+  /** Departments the case is dispatched to. */
+  departments: DepartmentId[];
   /** Written by a newer version of Concord than this one: show it, but do not edit it (SPEC C-DOC-3). */
   newerSchema: boolean;
 }
@@ -95,6 +107,19 @@ export class CaseFile {
     this.doc.transact(() => applyRangedEdit(this.title, next), localEditOrigin);
   }
 
+  setLevel(level: EscalationLevel): void {
+    this.doc.transact(() => this.fields.set('level', level), localEditOrigin);
+  }
+
+  /** Replaces the list whole: a list of people given a case is decided at once, not merged item by item. */
+  setLeaders(leaders: readonly string[]): void {
+    this.doc.transact(() => this.fields.set('leaders', [...leaders]), localEditOrigin);
+  }
+
+  setDepartments(departments: readonly DepartmentId[]): void {
+    this.doc.transact(() => this.fields.set('departments', [...departments]), localEditOrigin);
+  }
+
   setVillage(village: VillageId): void {
     this.doc.transact(() => this.fields.set('village', village), localEditOrigin);
   }
@@ -130,7 +155,14 @@ export class CaseFile {
       village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
       disputeType: isDisputeType(type) ? type : null,
       createdAt: typeof createdAt === 'number' ? createdAt : null,
+      level: isEscalationLevel(fields.get('level')) ? (fields.get('level') as EscalationLevel) : 'village',
+      leaders: stringList(fields.get('leaders')),
+      departments: stringList(fields.get('departments')).filter(isDepartmentId),
       newerSchema: typeof version === 'number' && version > caseSchemaVersion,
     };
   }
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -14,19 +14,29 @@ describe('summarizeDoc', () => {
       disputeType: 'unpaidWages',
       createdAt: 1,
     });
-    expect(summarizeDoc('case', doc)).toEqual({ kind: 'case', title: '欠薪纠纷', village: 'pingzhai' });
+    expect(summarizeDoc('case', doc)).toEqual({
+      kind: 'case',
+      title: '欠薪纠纷',
+      village: 'pingzhai',
+      facts: { kind: 'case', village: 'pingzhai', level: 'village', leaders: [], departments: [] },
+    });
   });
 
   it('S-LIST-1: a case with a village this version does not know lists without one', () => {
     const doc = new Y.Doc();
     doc.getMap('case').set('village', 'atlantis');
     doc.getText('title').insert(0, 't');
-    expect(summarizeDoc('case', doc)).toEqual({ kind: 'case', title: 't', village: null });
+    expect(summarizeDoc('case', doc)).toMatchObject({ kind: 'case', title: 't', village: null });
   });
 
   it('S-LIST-1: a meeting lists with its title and no village', () => {
     const doc = new Y.Doc();
     doc.getText('title').insert(0, '三月联席会议');
-    expect(summarizeDoc('meeting', doc)).toEqual({ kind: 'meeting', title: '三月联席会议', village: null });
+    expect(summarizeDoc('meeting', doc)).toEqual({
+      kind: 'meeting',
+      title: '三月联席会议',
+      village: null,
+      facts: { kind: 'meeting', invited: [] },
+    });
   });
 });

@@ -1,21 +1,45 @@
 import type * as Y from 'yjs';
+import type { DocFacts } from '../access/rights.ts';
 import { CaseFile } from '../cases/case-file.ts';
+import { MeetingFile } from '../meetings/meeting-file.ts';
 import type { DocKind } from '../sync/doc-name.ts';
 
-/** What a list of documents shows of one document, read from its content (SPEC S-LIST-1). */
+/**
+ * What a list of documents shows of one document, and what decides who may open it, read from its content
+ * (SPEC S-LIST-1, A-RIGHT-9).
+ */
 export interface DocSummary {
   kind: DocKind;
   title: string;
   village: string | null;
+  facts: DocFacts;
 }
 
 export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
   switch (kind) {
     case 'case': {
       const summary = new CaseFile(doc).summary();
-      return { kind, title: summary.title, village: summary.village };
+      return {
+        kind,
+        title: summary.title,
+        village: summary.village,
+        facts: {
+          kind,
+          village: summary.village,
+          level: summary.level,
+          leaders: summary.leaders,
+          departments: summary.departments,
+        },
+      };
     }
-    case 'meeting':
-      return { kind, title: doc.getText('title').toString(), village: null };
+    case 'meeting': {
+      const meeting = new MeetingFile(doc);
+      return {
+        kind,
+        title: meeting.title.toString(),
+        village: null,
+        facts: { kind, invited: meeting.invited },
+      };
+    }
   }
 }

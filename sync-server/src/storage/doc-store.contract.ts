@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { CaseFacts } from '@concord/shared/access/rights.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocStore, DocSummary, StoredDoc } from './doc-store.ts';
 
@@ -153,13 +155,56 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
       const [a1, a2] = edits(['一', '二']);
       await store.append([{ name: caseA, updates: [a1], summary: summaryA }], 1000);
       await store.append([{ name: meetingB, updates: edits(['会']), summary: summaryB }], 2000);
-      const renamed: DocSummary = { kind: 'case', title: '李某土地纠纷', village: 'hongyan' };
+      const renamed = caseSummary('李某土地纠纷', 'hongyan', { level: 'town', leaders: ['leader-1'] });
       await store.append([{ name: caseA, updates: [a2], summary: renamed }], 3000);
 
       expect(byName(await store.list())).toEqual([
-        { name: caseA, kind: 'case', title: '李某土地纠纷', village: 'hongyan', updatedAt: 3000 },
-        { name: meetingB, kind: 'meeting', title: '五月联席会议', village: null, updatedAt: 2000 },
+        { name: caseA, ...renamed, updatedAt: 3000 },
+        { name: meetingB, ...summaryB, updatedAt: 2000 },
       ]);
+    });
+
+    it('S-LIST-1: one document’s listing is its list row, with the facts its rights come from', async () => {
+      expect(await store.listing(caseA)).toBeNull();
+      const facts = caseSummary('张某宅基地纠纷', 'jiangting', { level: 'county', departments: ['labour'] });
+      await store.append([{ name: caseA, updates: edits(['一']), summary: facts }], 1000);
+      expect(await store.listing(caseA)).toEqual({ name: caseA, ...facts, updatedAt: 1000 });
+    });
+
+    it('A-ATTR-1: attributed edits are kept with their time, newest first, and outlive compaction', async () => {
+      const doc = new Y.Doc();
+      const [a1, a2] = edits(['甲', '乙'], doc);
+      const police = 'acct-police' as AccountId;
+      const cadre = 'acct-cadre' as AccountId;
+      await store.append(
+        [
+          {
+            name: caseA,
+            updates: [a1],
+            summary: summaryA,
+            edits: [{ author: police, fields: ['notes'], bytes: 20 }],
+          },
+        ],
+        1000,
+      );
+      const clock = await store.append(
+        [
+          {
+            name: caseA,
+            updates: [a2],
+            summary: summaryA,
+            edits: [{ author: cadre, fields: ['notes', 'case.village'], bytes: 31 }],
+          },
+        ],
+        2000,
+      );
+      await store.compact(caseA, Y.encodeStateAsUpdate(doc), clock);
+      expect(await store.history(caseA, 10)).toEqual([
+        { author: cadre, at: 2000, fields: ['notes', 'case.village'], bytes: 31 },
+        { author: police, at: 1000, fields: ['notes'], bytes: 20 },
+      ]);
+      expect(await store.history(caseA, 1)).toHaveLength(1);
+      expect(await store.history(meetingB, 10)).toEqual([]);
     });
 
     it('S-STORE-2: what was written survives closing and reopening the store', async (context) => {
@@ -198,9 +243,24 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
 const caseA = docName('case', 'contract-a');
 const meetingB = docName('meeting', 'contract-b');
 const caseC = docName('case', 'contract-c');
-const summaryA: DocSummary = { kind: 'case', title: '张某宅基地纠纷', village: 'jiangting' };
-const summaryB: DocSummary = { kind: 'meeting', title: '五月联席会议', village: null };
-const summaryC: DocSummary = { kind: 'case', title: '王某借款纠纷', village: null };
+/** A case's summary with the facts its rights come from; the store keeps them as they are (A-RIGHT-9). */
+function caseSummary(title: string, village: string | null, facts: Partial<CaseFacts> = {}): DocSummary {
+  return {
+    kind: 'case',
+    title,
+    village,
+    facts: { kind: 'case', village, level: 'village', leaders: [], departments: [], ...facts },
+  };
+}
+
+const summaryA = caseSummary('张某宅基地纠纷', 'jiangting');
+const summaryB: DocSummary = {
+  kind: 'meeting',
+  title: '五月联席会议',
+  village: null,
+  facts: { kind: 'meeting', invited: ['judicialOffice', 'dept:naturalResources'] },
+};
+const summaryC = caseSummary('王某借款纠纷', null);
 
 /** Real Yjs updates, one per piece of text appended to the notes of `doc`, as a tuple of the same length. */
 function edits<const P extends string[]>(pieces: P, doc = new Y.Doc()): { [K in keyof P]: Uint8Array } {

@@ -1,4 +1,5 @@
 import type { DocSummary } from '@concord/shared/docs/summary.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 
 export type { DocSummary };
@@ -16,10 +17,24 @@ export interface StoredDoc {
   clock: number;
 }
 
+/** Who made an update and which fields it touched: the attribution trail, written by the server only. */
+export interface DocEdit {
+  author: AccountId;
+  /** Top-level fields the update changed, e.g. `notes`, `case.village`. */
+  fields: string[];
+  bytes: number;
+}
+
+export interface DocEditRecord extends DocEdit {
+  at: number;
+}
+
 export interface DocWrite {
   name: DocName;
   updates: Uint8Array[];
   summary: DocSummary;
+  /** The attributed edits among `updates` (updates the server made itself have none). */
+  edits?: readonly DocEdit[];
 }
 
 /**
@@ -36,5 +51,9 @@ export interface DocStore {
   /** Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6). */
   compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void>;
   list(): Promise<DocListing[]>;
+  /** One document's listing, or null when it was never stored. */
+  listing(name: DocName): Promise<DocListing | null>;
+  /** Who changed the document and when, newest first (SPEC A-ATTR-1). */
+  history(name: DocName, limit: number): Promise<DocEditRecord[]>;
   close(): Promise<void>;
 }

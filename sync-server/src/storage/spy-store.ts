@@ -1,5 +1,5 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
 
 /** One `append` as the store saw it. */
 export interface AppendCall {
@@ -55,6 +55,14 @@ export class SpyStore implements DocStore {
 
   list(): Promise<DocListing[]> {
     return this.inner.list();
+  }
+
+  listing(name: DocName): Promise<DocListing | null> {
+    return this.inner.listing(name);
+  }
+
+  history(name: DocName, limit: number): Promise<DocEditRecord[]> {
+    return this.inner.history(name, limit);
   }
 
   close(): Promise<void> {

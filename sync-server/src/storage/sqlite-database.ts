@@ -34,6 +34,17 @@ const migrations: readonly string[] = [
      expires_at INTEGER NOT NULL
    ) WITHOUT ROWID;
    CREATE INDEX sessions_by_account ON sessions (account_id);`,
+  `ALTER TABLE docs ADD COLUMN facts TEXT;
+   ALTER TABLE accounts ADD COLUMN agency TEXT;
+   CREATE TABLE doc_edits (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     account_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     fields TEXT NOT NULL,
+     bytes INTEGER NOT NULL
+   );
+   CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
 ];
 
 /** Opens (creating and migrating) `concord.sqlite` in `dataDir`, or a throwaway database for `:memory:`. */

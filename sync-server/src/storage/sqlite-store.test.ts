@@ -1,3 +1,4 @@
+import { summarizeDoc } from '@concord/shared/docs/summary.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,7 @@ describe('SqliteDocStore on disk', () => {
         {
           name: docName('case', 'x'),
           updates: [update('x')],
-          summary: { kind: 'case', title: 'x', village: null },
+          summary: summarizeDoc('case', new Y.Doc()),
         },
       ],
       1,
@@ -73,10 +74,7 @@ describe('SqliteDocStore on disk', () => {
     const version = pragma(dir, 'user_version');
     expect(version).toBeGreaterThanOrEqual(1);
     const name = docName('case', 'migrated');
-    await first.append(
-      [{ name, updates: [update('留')], summary: { kind: 'case', title: '留', village: null } }],
-      1,
-    );
+    await first.append([{ name, updates: [update('留')], summary: summarizeDoc('case', new Y.Doc()) }], 1);
     await first.close();
 
     // opening again must not run the migrations again (they would fail on the existing tables)

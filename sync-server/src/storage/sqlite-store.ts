@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
-import { listingFromRow } from './listing-row.ts';
+import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import { editFromRow, listingFromRow } from './listing-row.ts';
 import { inTransaction, openSqliteDatabase } from './sqlite-database.ts';
 
 /** The embedded default: one SQLite file in the data folder, written ahead (WAL) so a crash loses no commit. */
@@ -12,6 +12,9 @@ export class SqliteDocStore implements DocStore {
   readonly #upsertDoc: StatementSync;
   readonly #deleteThrough: StatementSync;
   readonly #selectDocs: StatementSync;
+  readonly #selectDoc: StatementSync;
+  readonly #insertEdit: StatementSync;
+  readonly #selectEdits: StatementSync;
 
   /** Opens (and creates or migrates) `concord.sqlite` in `dataDir`; pass `:memory:` for a throwaway store. */
   static open(dataDir: string): SqliteDocStore {
@@ -24,14 +27,20 @@ export class SqliteDocStore implements DocStore {
     this.#selectUpdates = db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id');
     this.#insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
     this.#upsertDoc = db.prepare(
-      `INSERT INTO docs (name, kind, title, village, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO docs (name, kind, title, village, facts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
-       updated_at = excluded.updated_at`,
+       facts = excluded.facts, updated_at = excluded.updated_at`,
+    );
+    this.#insertEdit = db.prepare(
+      'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#selectEdits = db.prepare(
+      'SELECT account_id, at, fields, bytes FROM doc_edits WHERE doc = ? ORDER BY id DESC LIMIT ?',
     );
     this.#deleteThrough = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?');
-    this.#selectDocs = db.prepare(
-      'SELECT name, kind, title, village, updated_at FROM docs ORDER BY updated_at DESC, name',
-    );
+    const columns = 'name, kind, title, village, facts, updated_at';
+    this.#selectDocs = db.prepare(`SELECT ${columns} FROM docs ORDER BY updated_at DESC, name`);
+    this.#selectDoc = db.prepare(`SELECT ${columns} FROM docs WHERE name = ?`);
   }
 
   load(name: DocName): Promise<StoredDoc> {
@@ -54,8 +63,11 @@ export class SqliteDocStore implements DocStore {
           for (const update of write.updates) {
             clock = Number(this.#insertUpdate.run(write.name, update).lastInsertRowid);
           }
-          const { kind, title, village } = write.summary;
-          this.#upsertDoc.run(write.name, kind, title, village, at);
+          const { kind, title, village, facts } = write.summary;
+          this.#upsertDoc.run(write.name, kind, title, village, JSON.stringify(facts), at);
+          for (const edit of write.edits ?? []) {
+            this.#insertEdit.run(write.name, edit.author, at, JSON.stringify(edit.fields), edit.bytes);
+          }
         }
       });
       return clock;
@@ -73,6 +85,17 @@ export class SqliteDocStore implements DocStore {
 
   list(): Promise<DocListing[]> {
     return settle(() => this.#selectDocs.all().map(listingFromRow));
+  }
+
+  listing(name: DocName): Promise<DocListing | null> {
+    return settle(() => {
+      const row = this.#selectDoc.get(name);
+      return row ? listingFromRow(row) : null;
+    });
+  }
+
+  history(name: DocName, limit: number): Promise<DocEditRecord[]> {
+    return settle(() => this.#selectEdits.all(name, limit).map(editFromRow));
   }
 
   close(): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import { errorFields } from '../logger.ts';
-import type { DocStore, DocWrite } from '../storage/doc-store.ts';
-import type { Room, UnsavedBatch } from './room.ts';
+import type { DocEdit, DocStore, DocWrite } from '../storage/doc-store.ts';
+import type { Room, RoomMember, UnsavedBatch } from './room.ts';
 
 /**
  * Writes what rooms queued, all rooms of one event-loop turn in one transaction (SPEC S-STORE-1), one write at a
@@ -64,6 +64,7 @@ export class Persister {
       name: room.name,
       updates: batch.updates.map((u) => u.update),
       summary: batch.summary,
+      edits: attributedEdits(batch),
     }));
     const started = performance.now();
     try {
@@ -89,4 +90,14 @@ export class Persister {
       }, this.#retryDelayMs);
     }
   }
+}
+
+/** The batch's updates that came from a signed-in person's socket, with who and what (SPEC A-ATTR-1). */
+function attributedEdits(batch: UnsavedBatch): DocEdit[] {
+  const edits: DocEdit[] = [];
+  for (const { update, origin, fields } of batch.updates) {
+    const author = (origin as Partial<RoomMember> | null)?.author;
+    if (typeof author === 'string') edits.push({ author, fields, bytes: update.length });
+  }
+  return edits;
 }

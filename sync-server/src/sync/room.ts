@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { summarizeDoc, type DocSummary } from '@concord/shared/docs/summary.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
+import { changedFields } from './changed-fields.ts';
 import { encodeAwareness, encodeUpdate } from './frames.ts';
 
 /** One side of a socket as a room sees it: somewhere to send frames to. */
@@ -11,6 +13,8 @@ export interface RoomMember {
   acknowledge?(stateVector: Uint8Array): void;
   /** The server lets the document go (too many loaded): close, so the client comes back later. */
   release(): void;
+  /** The signed-in person behind the socket, to whom its updates are attributed. */
+  readonly author?: AccountId;
 }
 
 /** What a room reports as it relays, for the metrics. */
@@ -21,6 +25,8 @@ export interface RelayCounter {
 interface UnsavedUpdate {
   update: Uint8Array;
   origin: unknown;
+  /** Top-level fields the update changed, for the attribution trail. */
+  fields: string[];
 }
 
 export interface UnsavedBatch {
@@ -74,9 +80,9 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server is no participant: it must not announce a presence of its own
     this.awareness.setLocalState(null);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
-      this.#unsaved.push({ update, origin });
+      this.#unsaved.push({ update, origin, fields: changedFields(doc, transaction) });
       onUnsaved(this);
     });
     this.awareness.on('update', this.#relayAwareness);

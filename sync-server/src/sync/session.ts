@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import { encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
 import { errorFields } from '../logger.ts';
@@ -90,6 +91,10 @@ export class SyncSession implements RoomMember {
     this.#socket = options.socket;
     this.#registry = options.registry;
     this.#logger = options.logger;
+  }
+
+  get author(): AccountId {
+    return this.user.id;
   }
 
   get isOpen(): boolean {
