@@ -115,6 +115,10 @@ export class SyncMetrics {
   );
   readonly persistFailures = new Counter('concord_persist_failures_total', 'Storage writes that failed');
   readonly framesRejected = new Counter('concord_frames_rejected_total', 'Frames refused, by close code');
+  readonly updatesDropped = new Counter(
+    'concord_updates_dropped_total',
+    'Updates from read-only sockets, neither applied, stored nor relayed',
+  );
   readonly persistSeconds = new Histogram(
     'concord_persist_duration_seconds',
     'Time to write one batch of updates to storage',
@@ -135,6 +139,7 @@ export class SyncMetrics {
       this.updatesPersisted,
       this.persistFailures,
       this.framesRejected,
+      this.updatesDropped,
       this.persistSeconds,
     ];
     return `${all.map((m) => m.render()).join('\n')}\n`;

@@ -41,7 +41,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
   });
-  const app = createApp({ store, auth, hub, logger, webRoot: config.webRoot });
+  const app = createApp({ store, accounts, auth, hub, logger, webRoot: config.webRoot });
   // ws closes a socket whose frame is larger than maxPayload with 1009 (SPEC S-WIRE-4)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   // ws types `noServer` as optional, which exactOptionalPropertyTypes will not match to the adapter's type

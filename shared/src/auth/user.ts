@@ -26,6 +26,8 @@ export const publicUserSchema = z.object({
   role: z.enum(roles),
   /** The village a village-level account belongs to; null for town and county staff. */
   village: z.string().nullable(),
+  /** The department of a department account. */
+  agency: z.string().nullable(),
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 

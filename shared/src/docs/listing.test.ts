@@ -7,6 +7,7 @@ const row = {
   title: '林地纠纷',
   village: 'jiangting',
   updatedAt: 1_700_000_000_000,
+  access: 'write',
 };
 
 describe('docListingSchema', () => {
@@ -20,6 +21,11 @@ describe('docListingSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('not a document name: bad_id');
     expect(docListingSchema.safeParse({ ...row, name: 'user:abc' }).success).toBe(false);
+  });
+
+  it('A-RIGHT-11: a row says read or write; anything else is refused', () => {
+    expect(docListingSchema.parse({ ...row, access: 'read' }).access).toBe('read');
+    expect(docListingSchema.safeParse({ ...row, access: 'none' }).success).toBe(false);
   });
 
   it('S-LIST-1: a row of an unknown kind or missing a field is refused', () => {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const httpErrorCode = {
   badRequest: 'bad_request',
   unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  conflict: 'conflict',
+  tooManyRequests: 'too_many_requests',
   notFound: 'not_found',
   badDocName: 'bad_doc_name',
   internal: 'internal',

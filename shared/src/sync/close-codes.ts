@@ -14,6 +14,8 @@ export const closeCode = {
   tryAgainLater: 1013,
   /** The token is missing, forged, expired or revoked (stock clients do not retry a 44xx close). */
   unauthorized: 4401,
+  /** The person may not open this document (or no longer may); says nothing of whether it exists. */
+  forbidden: 4403,
   badDocName: 4400,
   malformedMessage: 4410,
   unknownMessageType: 4411,

@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 export const extensionType = {
   /** The server's state vector at a moment when everything it holds of the document is on disk. */
   saved: 100,
+  /** The client's rights on the document: read or write. */
+  access: 101,
 } as const;
 
 export function encodeSavedAck(stateVector: Uint8Array): Uint8Array {
@@ -30,4 +32,19 @@ export function readSavedAck(decoder: decoding.Decoder): Map<number, number> {
 export function coveredBy(local: ReadonlyMap<number, number>, saved: ReadonlyMap<number, number>): boolean {
   for (const [client, clock] of local) if ((saved.get(client) ?? 0) < clock) return false;
   return true;
+}
+
+/** What the server tells a client of its rights on the document (SPEC A-RIGHT-10); sent with type 101. */
+const accessCodes = { read: 0, write: 1 } as const;
+
+export function encodeAccess(level: 'read' | 'write'): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, extensionType.access);
+  encoding.writeVarUint(encoder, accessCodes[level]);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of an access message (after its type); an unknown code reads as the safer `read`. */
+export function readAccess(decoder: decoding.Decoder): 'read' | 'write' {
+  return decoding.readVarUint(decoder) === accessCodes.write ? 'write' : 'read';
 }

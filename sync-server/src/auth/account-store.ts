@@ -6,6 +6,7 @@ export interface Account {
   displayName: string;
   role: Role;
   village: string | null;
+  agency: string | null;
   passwordHash: string;
   disabled: boolean;
   createdAt: number;
@@ -29,4 +30,9 @@ export interface AccountStore {
   addSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   removeSession(tokenHash: string): Promise<void>;
+  list(): Promise<Account[]>;
+  /** Writes the account as given (matched by id); resolves false when there is no such account. */
+  update(account: Account): Promise<boolean>;
+  /** Ends every session of the account but `keep`; resolves to the token hashes ended. */
+  removeSessionsOf(accountId: AccountId, keep?: string): Promise<string[]>;
 }

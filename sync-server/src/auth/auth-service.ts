@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PublicUser } from '@concord/shared/auth/user.ts';
 import type { Account, AccountStore } from './account-store.ts';
-import { decoy, verifyPassword } from './password.ts';
+import { decoy, hashPassword, verifyPassword } from './password.ts';
 
 /** A person whose token the server has checked: what every socket and API call runs as. */
 export interface AuthenticatedUser extends PublicUser {
+  /** The session behind the token (its token's hash), so it can be ended everywhere at once. */
+  sessionId: string;
   /** When the session behind the token ends. */
   sessionExpiresAt: number;
 }
@@ -27,6 +29,7 @@ export function publicUser(account: Account): PublicUser {
     displayName: account.displayName,
     role: account.role,
     village: account.village,
+    agency: account.agency,
   };
 }
 
@@ -66,10 +69,21 @@ export class AuthService {
     if (!session || session.expiresAt <= this.#now()) return null;
     const account = await this.#accounts.findById(session.accountId);
     if (!account || account.disabled) return null;
-    return { ...publicUser(account), sessionExpiresAt: session.expiresAt };
+    return { ...publicUser(account), sessionId: session.tokenHash, sessionExpiresAt: session.expiresAt };
   }
 
   async logout(token: string): Promise<void> {
     await this.#accounts.removeSession(hashToken(token));
+  }
+
+  /**
+   * Sets a new password when `current` is right, and ends every other sign-in of the person (SPEC A-AUTH-5).
+   * Resolves to the sessions ended, or null when `current` was wrong.
+   */
+  async changePassword(user: AuthenticatedUser, current: string, next: string): Promise<string[] | null> {
+    const account = await this.#accounts.findById(user.id);
+    if (!account || !(await verifyPassword(current, account.passwordHash))) return null;
+    await this.#accounts.update({ ...account, passwordHash: await hashPassword(next) });
+    return this.#accounts.removeSessionsOf(account.id, user.sessionId);
   }
 }

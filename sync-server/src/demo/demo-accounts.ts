@@ -7,6 +7,7 @@ interface DemoAccount {
   displayName: string;
   role: Role;
   village: string | null;
+  agency?: string;
 }
 
 /** The demo town's people: one of each role, village staff in 江亭村 (village one). Listed in the README. */
@@ -18,7 +19,13 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'cadre1', displayName: '江亭村 陈书记', role: 'villageCadre', village: 'jiangting' },
   { username: 'grid1', displayName: '江亭村 网格员 杨梅', role: 'gridWorker', village: 'jiangting' },
   { username: 'leader1', displayName: '包案领导 刘镇长', role: 'caseLeader', village: null },
-  { username: 'dept1', displayName: '自然资源所 黄工', role: 'department', village: null },
+  {
+    username: 'dept1',
+    displayName: '自然资源所 黄工',
+    role: 'department',
+    village: null,
+    agency: 'naturalResources',
+  },
   { username: 'supervisor1', displayName: '镇党委督查 吴书记', role: 'supervisor', village: null },
 ];
 
@@ -33,6 +40,7 @@ export async function seedDemoAccounts(
   const rows: Account[] = demoAccounts.map((demo) => ({
     id: `demo-${demo.username}` as AccountId,
     ...demo,
+    agency: demo.agency ?? null,
     passwordHash,
     disabled: false,
     createdAt: now,

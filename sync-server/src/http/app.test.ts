@@ -41,6 +41,7 @@ async function setup(options: { webRoot?: string | null; wrapStore?: (store: Doc
       displayName: '测试',
       role: 'admin',
       village: null,
+      agency: null,
       passwordHash: 'not-used',
       disabled: false,
       createdAt: 0,
@@ -56,6 +57,7 @@ async function setup(options: { webRoot?: string | null; wrapStore?: (store: Doc
   const hub = new SyncHub({ store, logger });
   const app = createApp({
     store,
+    accounts,
     auth: new AuthService({ accounts }),
     hub,
     logger,
@@ -127,6 +129,7 @@ describe('HTTP routes', () => {
         title: '宅基地纠纷',
         village: 'jiangting',
         updatedAt: 1_700_000_000_000,
+        access: 'write',
       },
       {
         name: 'meeting:may',
@@ -134,6 +137,7 @@ describe('HTTP routes', () => {
         title: '五月联席会议',
         village: null,
         updatedAt: 1_700_000_000_000,
+        access: 'write',
       },
     ]);
   });

@@ -10,11 +10,17 @@ import type { Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 import { HttpError, handleError, httpErrorCode } from './http-error.ts';
-import { authRoutes, requireUser, type AuthEnv } from './auth-routes.ts';
+import type { AccountStore } from '../auth/account-store.ts';
+import { AccountAdmin } from '../auth/account-admin.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { authRoutes, type AuthEnv } from './auth-routes.ts';
+import { docRoutes } from './doc-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 
 export interface AppOptions {
   store: DocStore;
+  accounts: AccountStore;
   auth: AuthService;
   hub: SyncHub;
   logger: Logger;
@@ -24,7 +30,7 @@ export interface AppOptions {
 
 /** The HTTP surface: health, the document list, the sync socket, and the web app for every other path. */
 export function createApp(options: AppOptions): Hono<AuthEnv> {
-  const { store, auth, hub, logger, webRoot } = options;
+  const { store, accounts, auth, hub, logger, webRoot } = options;
   const app = new Hono<AuthEnv>();
   app.onError(handleError(logger));
   // a path nothing answers is refused in the one error shape too, not with Hono's plain-text 404 (SPEC H-HTTP-2)
@@ -41,8 +47,18 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
     c.text(hub.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
 
-  app.route('/api/auth', authRoutes(auth));
-  app.get('/api/docs', requireUser(auth), async (c) => c.json({ docs: await store.list() }));
+  const throttle = new LoginThrottle();
+  const sessionsEnded = (ids: readonly string[]) => {
+    for (const id of ids) hub.sessionEnded(id);
+  };
+  const admin = new AccountAdmin({
+    accounts,
+    changed: (account) => hub.accountChanged(account),
+    sessionsEnded,
+  });
+  app.route('/api/auth', authRoutes(auth, throttle, sessionsEnded));
+  app.route('/api/admin', adminRoutes(auth, admin));
+  app.route('/api/docs', docRoutes({ auth, store, accounts, hub }));
 
   app.get(
     '/sync/:docName',
@@ -61,10 +77,14 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
       // before any byte of a document (SPEC A-AUTH-2).
       const user = await auth.authenticate(c.req.query('token'));
       if (!user) return refusedSocketHandlers(closeCode.unauthorized, 'sign in first');
+      // the same answer whether the document exists or not (SPEC A-RIGHT-9)
+      const access = await hub.access.decide(user, parsed.name, parsed.kind);
+      if (access === 'none') return refusedSocketHandlers(closeCode.forbidden, 'not yours to open');
       return syncSocketHandlers(hub, {
         docName: parsed.name,
         kind: parsed.kind,
         user,
+        access,
         wantsAcks: c.req.query('acks') === '1',
       });
     }),

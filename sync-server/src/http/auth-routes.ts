@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
+import { passwordChangeSchema } from '@concord/shared/auth/admin.ts';
 import { loginRequestSchema } from '@concord/shared/auth/user.ts';
 import type { AuthenticatedUser, AuthService } from '../auth/auth-service.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { HttpError, httpErrorCode } from './http-error.ts';
 
 export type AuthEnv = { Variables: { user: AuthenticatedUser } };
@@ -22,32 +24,74 @@ export function requireUser(auth: AuthService) {
   };
 }
 
-/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me` (SPEC A-AUTH-1). */
-export function authRoutes(auth: AuthService): Hono<AuthEnv> {
+/** The address the request came from, when the server runs on a socket (not under `app.request`). */
+export function clientAddress(c: Context): string {
+  const env: unknown = c.env;
+  if (typeof env !== 'object' || env === null || !('incoming' in env)) return 'local';
+  const incoming: unknown = env.incoming;
+  if (typeof incoming !== 'object' || incoming === null || !('socket' in incoming)) return 'local';
+  const socket: unknown = incoming.socket;
+  if (typeof socket !== 'object' || socket === null || !('remoteAddress' in socket)) return 'local';
+  return typeof socket.remoteAddress === 'string' ? socket.remoteAddress : 'local';
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return (await c.req.json()) as unknown;
+  } catch (error) {
+    throw new HttpError(400, httpErrorCode.badRequest, 'the body must be JSON', { cause: error });
+  }
+}
+
+/** `POST /api/auth/login`, `/logout`, `/password`, `GET /api/auth/me` (SPEC A-AUTH-1, A-AUTH-4, A-AUTH-5). */
+export function authRoutes(
+  auth: AuthService,
+  throttle: LoginThrottle,
+  sessionsEnded: (sessionIds: readonly string[]) => void,
+): Hono<AuthEnv> {
   const routes = new Hono<AuthEnv>();
 
   routes.post('/login', async (c) => {
-    const body: unknown = await c.req.json().catch(() => {
-      throw new HttpError(400, httpErrorCode.badRequest, 'the body must be JSON');
-    });
-    const parsed = loginRequestSchema.safeParse(body);
+    const parsed = loginRequestSchema.safeParse(await jsonBody(c));
     if (!parsed.success) {
       throw new HttpError(400, httpErrorCode.badRequest, 'send {"username", "password"} as strings');
     }
+    const keys = [`user:${parsed.data.username.toLowerCase()}`, `address:${clientAddress(c)}`];
+    const wait = throttle.retryAfter(keys);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new HttpError(429, httpErrorCode.tooManyRequests, `too many attempts; try again in ${wait} s`);
+    }
     const session = await auth.login(parsed.data.username, parsed.data.password);
     // one answer for an unknown user and a wrong password, so nobody learns who has an account
-    if (!session) throw new HttpError(401, httpErrorCode.unauthorized, 'wrong username or password');
+    if (!session) {
+      throttle.failed(keys);
+      throw new HttpError(401, httpErrorCode.unauthorized, 'wrong username or password');
+    }
+    throttle.succeeded(keys.slice(0, 1));
     return c.json(session);
   });
 
   routes.post('/logout', requireUser(auth), async (c) => {
     const token = bearerToken(c);
     if (token) await auth.logout(token);
+    sessionsEnded([c.get('user').sessionId]);
+    return c.json({ ok: true });
+  });
+
+  routes.post('/password', requireUser(auth), async (c) => {
+    const parsed = passwordChangeSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) {
+      throw new HttpError(400, httpErrorCode.badRequest, 'the new password needs at least 8 characters');
+    }
+    const ended = await auth.changePassword(c.get('user'), parsed.data.current, parsed.data.next);
+    if (ended === null) throw new HttpError(403, httpErrorCode.forbidden, 'the current password is wrong');
+    sessionsEnded(ended);
     return c.json({ ok: true });
   });
 
   routes.get('/me', requireUser(auth), (c) => {
-    const { sessionExpiresAt: _expires, ...user } = c.get('user');
+    const { sessionExpiresAt: _expires, sessionId: _session, ...user } = c.get('user');
     return c.json({ user });
   });
 

@@ -12,8 +12,8 @@ export class HttpError extends Error {
   readonly status: ContentfulStatusCode;
   readonly code: HttpErrorCode;
 
-  constructor(status: ContentfulStatusCode, code: HttpErrorCode, message: string) {
-    super(message);
+  constructor(status: ContentfulStatusCode, code: HttpErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.status = status;
     this.code = code;
   }

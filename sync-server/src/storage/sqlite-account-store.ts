@@ -13,14 +13,17 @@ export class SqliteAccountStore implements AccountStore {
   readonly #insertSession: StatementSync;
   readonly #session: StatementSync;
   readonly #deleteSession: StatementSync;
+  readonly #all: StatementSync;
+  readonly #update: StatementSync;
+  readonly #sessionsOf: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-    const columns = 'id, username, display_name, role, village, password_hash, disabled, created_at';
+    const columns = 'id, username, display_name, role, village, agency, password_hash, disabled, created_at';
     this.#count = db.prepare('SELECT count(*) AS n FROM accounts');
     this.#byUsername = db.prepare(`SELECT ${columns} FROM accounts WHERE username = ?`);
     this.#byId = db.prepare(`SELECT ${columns} FROM accounts WHERE id = ?`);
-    this.#insert = db.prepare(`INSERT INTO accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insert = db.prepare(`INSERT INTO accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertSession = db.prepare(
       'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
@@ -28,6 +31,12 @@ export class SqliteAccountStore implements AccountStore {
       'SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?',
     );
     this.#deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.#all = db.prepare(`SELECT ${columns} FROM accounts ORDER BY username`);
+    this.#update = db.prepare(
+      `UPDATE accounts SET username = ?, display_name = ?, role = ?, village = ?, agency = ?, password_hash = ?,
+       disabled = ? WHERE id = ?`,
+    );
+    this.#sessionsOf = db.prepare('SELECT token_hash FROM sessions WHERE account_id = ?');
   }
 
   count(): Promise<number> {
@@ -53,6 +62,7 @@ export class SqliteAccountStore implements AccountStore {
           a.displayName,
           a.role,
           a.village,
+          a.agency,
           a.passwordHash,
           a.disabled ? 1 : 0,
           a.createdAt,
@@ -82,15 +92,46 @@ export class SqliteAccountStore implements AccountStore {
     this.#deleteSession.run(tokenHash);
     return Promise.resolve();
   }
+
+  list(): Promise<Account[]> {
+    return Promise.resolve(this.#all.all().map(accountFromRow));
+  }
+
+  update(a: Account): Promise<boolean> {
+    const result = this.#update.run(
+      a.username,
+      a.displayName,
+      a.role,
+      a.village,
+      a.agency,
+      a.passwordHash,
+      a.disabled ? 1 : 0,
+      a.id,
+    );
+    return Promise.resolve(Number(result.changes) > 0);
+  }
+
+  removeSessionsOf(accountId: AccountId, keep?: string): Promise<string[]> {
+    return Promise.resolve(
+      inTransaction(this.#db, () => {
+        const ended = this.#sessionsOf
+          .all(accountId)
+          .map((row) => String(row['token_hash']))
+          .filter((hash) => hash !== keep);
+        for (const hash of ended) this.#deleteSession.run(hash);
+        return ended;
+      }),
+    );
+  }
 }
 
-function isRole(value: unknown): value is Role {
+function isRoleValue(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
 }
 
 function accountFromRow(row: Record<string, unknown>): Account {
   const role = row['role'];
-  if (!isRole(role)) throw new Error(`stored account has an unknown role: ${String(role)}`);
+  if (!isRoleValue(role)) throw new Error(`stored account has an unknown role: ${String(role)}`);
   const village = row['village'];
   return {
     id: String(row['id']) as AccountId,
@@ -98,6 +139,7 @@ function accountFromRow(row: Record<string, unknown>): Account {
     displayName: String(row['display_name']),
     role,
     village: typeof village === 'string' ? village : null,
+    agency: typeof row['agency'] === 'string' ? row['agency'] : null,
     passwordHash: String(row['password_hash']),
     disabled: Number(row['disabled']) !== 0,
     createdAt: Number(row['created_at']),

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AccountId } from '@concord/shared/auth/user.ts';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import { memoryLogger } from '../logger.ts';
@@ -11,6 +10,7 @@ import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
 import { SyncSession } from './session.ts';
+import { testUser } from './test-user.ts';
 
 class FakeMember implements RoomMember {
   readonly frames: Uint8Array[] = [];
@@ -157,7 +157,13 @@ describe('RoomRegistry loading', () => {
     const closes: { code: CloseCode; reason: string }[] = [];
     const session = new SyncSession({
       id: 'session-1',
-      request: { docName: name, kind: 'case', wantsAcks: false, user: testUser },
+      request: {
+        docName: name,
+        kind: 'case',
+        wantsAcks: false,
+        access: 'write',
+        user: testUser({ role: 'mediator' }),
+      },
       socket: { send: () => undefined, close: (code, reason) => closes.push({ code, reason }) },
       registry,
       logger,
@@ -184,15 +190,6 @@ describe('RoomRegistry loading', () => {
     expect(registry.loadedCount).toBe(0);
   });
 });
-
-const testUser = {
-  id: 'acct-1' as AccountId,
-  username: 'tester',
-  displayName: '测试',
-  role: 'mediator' as const,
-  village: null,
-  sessionExpiresAt: Number.MAX_SAFE_INTEGER,
-};
 
 function replay(stored: { updates: Uint8Array[] }): string {
   const doc = new Y.Doc();

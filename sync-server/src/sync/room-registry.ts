@@ -16,6 +16,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates?: number;
   /** Past this many loaded documents, the least recently used one is let go (SPEC S-MEM-2). */
   maxLoadedDocs?: number;
+  /** A loaded document's saved change altered who may open it. */
+  onFactsChanged?: (room: Room) => void;
 }
 
 /**
@@ -30,6 +32,7 @@ export class RoomRegistry {
   readonly #compactAfter: number;
   readonly #maxLoaded: number;
   readonly #metrics: SyncMetrics | null;
+  readonly #onFactsChanged: (room: Room) => void;
   readonly #rooms = new Map<DocName, Promise<Room>>();
   /** The rooms whose load has finished, for choosing which to let go. */
   readonly #loaded = new Map<DocName, Room>();
@@ -41,6 +44,12 @@ export class RoomRegistry {
     this.#compactAfter = options.compactAfterUpdates ?? 200;
     this.#maxLoaded = options.maxLoadedDocs ?? 10_000;
     this.#metrics = options.metrics ?? null;
+    this.#onFactsChanged = options.onFactsChanged ?? (() => undefined);
+  }
+
+  /** The room of `name` if it is loaded now. */
+  loaded(name: DocName): Room | undefined {
+    return this.#loaded.get(name);
   }
 
   get loadedCount(): number {
@@ -133,15 +142,14 @@ export class RoomRegistry {
       kind,
       doc,
       { updates: stored.updates.length, clock: stored.clock },
-      (r) => this.#persister.markDirty(r),
-      metrics
-        ? {
-            relayed: (updates, bytes) => {
-              metrics.updatesRelayed.inc(updates);
-              metrics.bytesRelayed.inc(bytes);
-            },
-          }
-        : null,
+      {
+        unsaved: (r) => this.#persister.markDirty(r),
+        relayed: (updates, bytes) => {
+          metrics?.updatesRelayed.inc(updates);
+          metrics?.bytesRelayed.inc(bytes);
+        },
+        factsChanged: (r) => this.#onFactsChanged(r),
+      },
     );
     this.#loaded.set(name, room);
     this.#logger.debug('document loaded', {

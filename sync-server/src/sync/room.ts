@@ -17,9 +17,14 @@ export interface RoomMember {
   readonly author?: AccountId;
 }
 
-/** What a room reports as it relays, for the metrics. */
-export interface RelayCounter {
-  relayed(updates: number, bytes: number): void;
+/** What a room tells the rest of the server. */
+export interface RoomHooks {
+  /** Updates are queued for the persister. */
+  unsaved(room: Room): void;
+  /** Updates were relayed, for the metrics. */
+  relayed?(updates: number, bytes: number): void;
+  /** A saved change altered who may open the document (SPEC A-RIGHT-9). */
+  factsChanged?(room: Room): void;
 }
 
 interface UnsavedUpdate {
@@ -57,7 +62,9 @@ export class Room {
   /** Awareness clients changed this turn: relayed together once the turn ends. */
   readonly #awarenessChanged = new Set<number>();
   #awarenessFlush: NodeJS.Immediate | null = null;
-  readonly #counter: RelayCounter | null;
+  readonly #hooks: RoomHooks;
+  /** The facts rights were last decided on, as saved. */
+  #facts: string;
   /** When a member last joined or sent an update: the least recently used room is unloaded first. */
   lastActive = performance.now();
   /** Chosen to be let go: its members are leaving and it unloads once saved. */
@@ -68,10 +75,10 @@ export class Room {
     kind: DocKind,
     doc: Y.Doc,
     stored: { updates: number; clock: number },
-    onUnsaved: (room: Room) => void,
-    counter: RelayCounter | null = null,
+    hooks: RoomHooks,
   ) {
-    this.#counter = counter;
+    this.#hooks = hooks;
+    this.#facts = JSON.stringify(summarizeDoc(kind, doc).facts);
     this.name = name;
     this.kind = kind;
     this.doc = doc;
@@ -83,7 +90,7 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
       this.#unsaved.push({ update, origin, fields: changedFields(doc, transaction) });
-      onUnsaved(this);
+      hooks.unsaved(this);
     });
     this.awareness.on('update', this.#relayAwareness);
   }
@@ -123,7 +130,12 @@ export class Room {
       }
       if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
     }
-    this.#counter?.relayed(sent, bytes);
+    this.#hooks.relayed?.(sent, bytes);
+    const facts = JSON.stringify(batch.summary.facts);
+    if (facts !== this.#facts) {
+      this.#facts = facts;
+      this.#hooks.factsChanged?.(this);
+    }
     if (!this.hasUnsaved) {
       this.#acknowledge();
       this.#resolveSavedWaiters();

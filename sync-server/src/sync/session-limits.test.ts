@@ -3,11 +3,9 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { AccountId } from '@concord/shared/auth/user.ts';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import { messageType } from '@concord/shared/sync/message-types.ts';
-import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import { memoryLogger } from '../logger.ts';
 import { SpyStore } from '../storage/spy-store.ts';
 import { SqliteDocStore } from '../storage/sqlite-store.ts';
@@ -16,16 +14,10 @@ import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
 import { SyncSession, type SessionLimits } from './session.ts';
+import { testUser } from './test-user.ts';
 
 const name = docName('case', 'limits');
-const user: AuthenticatedUser = {
-  id: 'tester' as AccountId,
-  username: 'tester',
-  displayName: 'Tester',
-  role: 'admin',
-  village: null,
-  sessionExpiresAt: Date.now() + 60_000,
-};
+const user = testUser();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -48,7 +40,7 @@ function session(registry: RoomRegistry, limits: SessionLimits) {
   const sent: Uint8Array[] = [];
   const s = new SyncSession({
     id: 'one',
-    request: { docName: name, kind: 'case', user, wantsAcks: false },
+    request: { docName: name, kind: 'case', user, wantsAcks: false, access: 'write' },
     socket: { send: (frame) => sent.push(frame), close: (code) => closes.push(code) },
     registry,
     logger: memoryLogger(),

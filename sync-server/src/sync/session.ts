@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
-import { encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import type { Access } from '@concord/shared/access/rights.ts';
+import { encodeAccess, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
@@ -32,6 +33,8 @@ export interface SessionRequest {
   user: AuthenticatedUser;
   /** The client understands the `saved` extension message (SPEC S-ACK-1). */
   wantsAcks: boolean;
+  /** What the person may do with the document, as decided at connect (SPEC A-RIGHT-9). */
+  access: 'read' | 'write';
 }
 
 /** What one socket may send (SPEC S-LIMIT-1, S-LIMIT-2). */
@@ -51,11 +54,13 @@ export const defaultSessionLimits: SessionLimits = { messagesPerSecond: 200, ear
 export class SyncSession implements RoomMember {
   readonly id: string;
   readonly docName: DocName;
-  readonly user: AuthenticatedUser;
+  #user: AuthenticatedUser;
   readonly #kind: DocKind;
   readonly #wantsAcks: boolean;
+  #access: 'read' | 'write';
   readonly #limits: SessionLimits;
   readonly #onReject: (code: CloseCode) => void;
+  readonly #onDroppedUpdate: () => void;
   /** Token bucket of the message-rate limit. */
   #allowance: number;
   #allowanceAt = performance.now();
@@ -79,12 +84,15 @@ export class SyncSession implements RoomMember {
     logger: Logger;
     limits?: SessionLimits;
     onReject?: (code: CloseCode) => void;
+    onDroppedUpdate?: () => void;
   }) {
+    this.#onDroppedUpdate = options.onDroppedUpdate ?? (() => undefined);
     this.id = options.id;
     this.docName = options.request.docName;
-    this.user = options.request.user;
+    this.#user = options.request.user;
     this.#kind = options.request.kind;
     this.#wantsAcks = options.request.wantsAcks;
+    this.#access = options.request.access;
     this.#limits = options.limits ?? defaultSessionLimits;
     this.#allowance = this.#limits.messagesPerSecond * 2;
     this.#onReject = options.onReject ?? (() => undefined);
@@ -94,7 +102,20 @@ export class SyncSession implements RoomMember {
   }
 
   get author(): AccountId {
-    return this.user.id;
+    return this.#user.id;
+  }
+
+  /** The signed-in person; their account may change while the socket is open. */
+  get user(): AuthenticatedUser {
+    return this.#user;
+  }
+
+  updateUser(user: AuthenticatedUser): void {
+    this.#user = user;
+  }
+
+  get kind(): DocKind {
+    return this.#kind;
   }
 
   get isOpen(): boolean {
@@ -116,6 +137,7 @@ export class SyncSession implements RoomMember {
       room.awareness.on('update', this.#trackAwareness);
       if (!this.#open) return;
       this.#greeted = true;
+      if (this.#wantsAcks) this.send(encodeAccess(this.#access));
       this.send(encodeSyncStep1(room.doc));
       const present = [...room.awareness.getStates().keys()];
       if (present.length > 0) {
@@ -153,6 +175,24 @@ export class SyncSession implements RoomMember {
 
   send(frame: Uint8Array): void {
     if (this.#open) this.#socket.send(frame);
+  }
+
+  get access(): 'read' | 'write' {
+    return this.#access;
+  }
+
+  /**
+   * The person's rights changed (the document moved, or the person did): narrower rights apply to the next
+   * frame, and none at all close the socket with 4403 (SPEC A-RIGHT-9, A-REVOKE-1).
+   */
+  setAccess(next: Access): void {
+    if (next === 'none') {
+      this.close(closeCode.forbidden, 'no longer yours to open');
+      return;
+    }
+    if (next === this.#access) return;
+    this.#access = next;
+    if (this.#wantsAcks) this.send(encodeAccess(next));
   }
 
   release(): void {
@@ -209,6 +249,12 @@ export class SyncSession implements RoomMember {
         return;
       }
       case 'update':
+        if (this.#access === 'read') {
+          // never applied, stored nor relayed; the client is told, so it shows the document read-only
+          this.#onDroppedUpdate();
+          if (this.#wantsAcks) this.send(encodeAccess('read'));
+          return;
+        }
         try {
           Y.applyUpdate(room.doc, frame.update, this);
         } catch (error) {

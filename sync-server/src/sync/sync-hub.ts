@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
+import { DocAccess } from '../access/doc-access.ts';
+import type { Account } from '../auth/account-store.ts';
+import { publicUser } from '../auth/auth-service.ts';
 import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncMetrics } from '../metrics.ts';
@@ -21,7 +24,11 @@ export class SyncHub {
   readonly #sessions = new Set<SyncSession>();
 
   readonly metrics: SyncMetrics;
+  /** Decides who may open what (SPEC A-RIGHT-9). */
+  readonly access: DocAccess;
   readonly #limits: SessionLimits;
+  readonly #now: () => number;
+  readonly #expirySweep: NodeJS.Timeout;
 
   constructor(options: {
     store: DocStore;
@@ -30,7 +37,11 @@ export class SyncHub {
     limits?: SessionLimits;
     compactAfterUpdates?: number;
     maxLoadedDocs?: number;
+    /** How often sockets of ended sessions are looked for (SPEC A-REVOKE-1). */
+    sessionSweepMs?: number;
+    now?: () => number;
   }) {
+    this.#now = options.now ?? Date.now;
     this.#logger = options.logger;
     this.metrics = options.metrics ?? new SyncMetrics();
     this.#limits = options.limits ?? defaultSessionLimits;
@@ -44,7 +55,13 @@ export class SyncHub {
         ? {}
         : { compactAfterUpdates: options.compactAfterUpdates }),
       ...(options.maxLoadedDocs === undefined ? {} : { maxLoadedDocs: options.maxLoadedDocs }),
+      onFactsChanged: (room) => {
+        void this.#recheck([...this.#sessions].filter((s) => s.docName === room.name));
+      },
     });
+    this.access = new DocAccess(options.store, this.rooms);
+    this.#expirySweep = setInterval(() => this.#closeExpired(), options.sessionSweepMs ?? 5000);
+    this.#expirySweep.unref();
     this.metrics.gauge('concord_connections', 'Open sync sockets', () => this.#sessions.size);
     this.metrics.gauge('concord_loaded_docs', 'Documents loaded in memory', () => this.rooms.loadedCount);
   }
@@ -62,6 +79,7 @@ export class SyncHub {
       logger: this.#logger,
       limits: this.#limits,
       onReject: (code) => this.metrics.framesRejected.inc(1, { code: String(code) }),
+      onDroppedUpdate: () => this.metrics.updatesDropped.inc(),
     });
     this.#sessions.add(session);
     this.#logger.info('socket opened', {
@@ -92,12 +110,53 @@ export class SyncHub {
     });
   }
 
+  /**
+   * An account changed (disabled, moved, given another role): its sockets close with 4401 if it may no longer
+   * sign in, else each gets the rights the person now has (SPEC A-REVOKE-1).
+   */
+  async accountChanged(account: Account): Promise<void> {
+    const affected = [...this.#sessions].filter((s) => s.user.id === account.id);
+    if (account.disabled) {
+      for (const s of affected) s.close(closeCode.unauthorized, 'account disabled');
+      return;
+    }
+    for (const s of affected) s.updateUser({ ...s.user, ...publicUser(account) });
+    await this.#recheck(affected);
+  }
+
+  /** A session was ended (signed out, password changed): its sockets close with 4401. */
+  sessionEnded(sessionId: string): void {
+    for (const s of this.#sessions) {
+      if (s.user.sessionId === sessionId) s.close(closeCode.unauthorized, 'signed out');
+    }
+  }
+
+  async #recheck(sessions: readonly SyncSession[]): Promise<void> {
+    for (const s of sessions) {
+      try {
+        s.setAccess(await this.access.decide(s.user, s.docName, s.kind));
+      } catch (error) {
+        // when rights cannot be decided, the socket cannot stay open on the old ones
+        this.#logger.error('rights could not be re-checked', { ...errorFields(error), doc: s.docName });
+        s.close(closeCode.internalError, 'rights could not be checked');
+      }
+    }
+  }
+
+  #closeExpired(): void {
+    const now = this.#now();
+    for (const s of this.#sessions) {
+      if (s.user.sessionExpiresAt <= now) s.close(closeCode.unauthorized, 'sign-in expired');
+    }
+  }
+
   /** Closes every socket with 1012 (clients come back to the restarted server), then saves and unloads all. */
   async shutdown(): Promise<void> {
     for (const session of this.#sessions) session.close(closeCode.serviceRestart, 'server restarting');
     await Promise.all([...this.#sessions].map((s) => s.settled()));
     this.#sessions.clear();
     await this.#persister.idle();
+    clearInterval(this.#expirySweep);
     await this.rooms.unloadAll();
     this.#persister.stop();
   }

@@ -43,6 +43,7 @@ function listing(name: DocName, fields: Partial<Omit<DocListing, 'name'>> = {}):
     title: `server title of ${name}`,
     village: 'hongyan',
     updatedAt: 200,
+    access: 'write',
     ...fields,
   };
 }
