@@ -88,7 +88,7 @@ async function seedDemoData(
 ): Promise<void> {
   const now = Date.now();
   const cases = await seedDemo(store, now);
-  if (cases > 0) logger.info('demo data written', { cases });
+  if (cases > 0) logger.info('demo data written', { docs: cases });
   const people = await seedDemoAccounts(accounts, password, now);
   if (people > 0) {
     // a plain warning, not a log field: whoever starts the server must see it

@@ -71,6 +71,30 @@ describe('signing in', () => {
     expect(await refused(server, token)).toEqual({ code: closeCode.unauthorized, framesBeforeClose: 0 });
   });
 
+  it('D-DEMO-1: the demo town gives each demo account something to see, and something it may not', async () => {
+    const server = await servers.start({ seedDemo: true });
+    const listFor = async (username: string) => {
+      const session = loginResponseSchema.parse(
+        await (await login(server, { username, password: 'demo' })).json(),
+      );
+      const response = await fetch(`${server.url}/api/docs`, {
+        headers: { authorization: `Bearer ${session.token}` },
+      });
+      const { docs } = (await response.json()) as { docs: { name: string; access: string }[] };
+      return docs.map((d) => `${d.name} ${d.access}`).sort();
+    };
+    expect(await listFor('cadre1')).toEqual([
+      'case:demo-jt-boundary write',
+      'case:demo-jt-wages write',
+      'meeting:demo-weekly write',
+    ]);
+    expect(await listFor('leader1')).toEqual(['case:demo-jt-wages write']);
+    expect(await listFor('dept1')).toEqual(['case:demo-pz-land write', 'meeting:demo-weekly write']);
+    const supervisor = await listFor('supervisor1');
+    expect(supervisor).toHaveLength(7);
+    expect(supervisor.every((row) => row.endsWith(' read'))).toBe(true);
+  });
+
   it('D-DEMO-1: with SEED_DEMO=0 there are no demo accounts', async () => {
     const server = await servers.start({ seedDemo: false });
     expect((await login(server, { username: 'admin', password: 'demo' })).status).toBe(401);

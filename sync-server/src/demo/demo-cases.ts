@@ -1,4 +1,5 @@
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
+import type { DepartmentId, EscalationLevel } from '@concord/shared/org/agencies.ts';
 
 export interface DemoCase {
   id: string;
@@ -7,6 +8,10 @@ export interface DemoCase {
   disputeType: DisputeType;
   daysAgo: number;
   notes: string;
+  /** Escalated past the village, given to a case leader, dispatched to a department (SPEC D-DEMO-1). */
+  level?: EscalationLevel;
+  leaders?: string[];
+  departments?: DepartmentId[];
 }
 
 /** Demo case files, drawn from the kinds of dispute the seed reports describe; names are invented. */
@@ -21,6 +26,8 @@ export const demoCases: readonly DemoCase[] = [
   },
   {
     id: 'demo-jt-wages',
+    level: 'town',
+    leaders: ['demo-leader1'],
     title: '村道硬化工程欠薪纠纷(涉及8名村民)',
     village: 'jiangting',
     disputeType: 'unpaidWages',
@@ -45,6 +52,7 @@ export const demoCases: readonly DemoCase[] = [
   },
   {
     id: 'demo-pz-land',
+    departments: ['naturalResources'],
     title: '平寨村三组土地承包经营权纠纷',
     village: 'pingzhai',
     disputeType: 'land',
