@@ -1,0 +1,183 @@
+import pg from 'pg';
+import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import { editFromRow, listingFromRow } from './listing-row.ts';
+
+/** Each entry moves the schema one version up; never edited once released, only appended. */
+const migrations: readonly string[] = [
+  `CREATE TABLE doc_updates (id BIGSERIAL PRIMARY KEY, doc TEXT NOT NULL, data BYTEA NOT NULL);
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc, id);
+   CREATE TABLE docs (
+     name TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     village TEXT,
+     facts TEXT,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE doc_edits (
+     id BIGSERIAL PRIMARY KEY,
+     doc TEXT NOT NULL,
+     account_id TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     fields TEXT NOT NULL,
+     bytes INTEGER NOT NULL
+   );
+   CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
+];
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** The schema the tables live in, created if need be; lets tests and tenants share one database. */
+  schema?: string;
+}
+
+/** The store past one machine: the same contract as SQLite, on PostgreSQL (SPEC S-STORE-7). */
+export class PostgresDocStore implements DocStore {
+  readonly #pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  /** Connects, creates the schema if need be and brings its tables up to date. */
+  static async connect(options: PostgresOptions): Promise<PostgresDocStore> {
+    const schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      options: `-c search_path=${schema}`,
+      max: 10,
+    });
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresDocStore(pool);
+  }
+
+  async load(name: DocName): Promise<StoredDoc> {
+    const { rows } = await this.#pool.query<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM doc_updates WHERE doc = $1 ORDER BY id',
+      [name],
+    );
+    let clock = 0;
+    const updates = rows.map((row) => {
+      clock = Math.max(clock, Number(row.id));
+      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+    });
+    return { updates, clock };
+  }
+
+  append(writes: readonly DocWrite[], at: number): Promise<number> {
+    return this.#transaction(async (client) => {
+      let clock = 0;
+      for (const write of writes) {
+        for (const update of write.updates) {
+          const { rows } = await client.query<{ id: string }>(
+            'INSERT INTO doc_updates (doc, data) VALUES ($1, $2) RETURNING id',
+            [write.name, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+          );
+          clock = Number(rows[0]?.id ?? clock);
+        }
+        const { kind, title, village, facts } = write.summary;
+        await client.query(
+          `INSERT INTO docs (name, kind, title, village, facts, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
+           facts = excluded.facts, updated_at = excluded.updated_at`,
+          [write.name, kind, title, village, JSON.stringify(facts), at],
+        );
+        for (const edit of write.edits ?? []) {
+          await client.query(
+            'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES ($1, $2, $3, $4, $5)',
+            [write.name, edit.author, at, JSON.stringify(edit.fields), edit.bytes],
+          );
+        }
+      }
+      return clock;
+    });
+  }
+
+  async compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [name, throughClock]);
+      await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [
+        name,
+        Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
+      ]);
+    });
+  }
+
+  async list(): Promise<DocListing[]> {
+    const { rows } = await this.#pool.query<Record<string, unknown>>(
+      'SELECT name, kind, title, village, facts, updated_at FROM docs ORDER BY updated_at DESC, name',
+    );
+    return rows.map(listingFromRow);
+  }
+
+  async listing(name: DocName): Promise<DocListing | null> {
+    const { rows } = await this.#pool.query<Record<string, unknown>>(
+      'SELECT name, kind, title, village, facts, updated_at FROM docs WHERE name = $1',
+      [name],
+    );
+    const row = rows[0];
+    return row ? listingFromRow(row) : null;
+  }
+
+  async history(name: DocName, limit: number): Promise<DocEditRecord[]> {
+    const { rows } = await this.#pool.query<Record<string, unknown>>(
+      'SELECT account_id, at, fields, bytes FROM doc_edits WHERE doc = $1 ORDER BY id DESC LIMIT $2',
+      [name, limit],
+    );
+    return rows.map(editFromRow);
+  }
+
+  async close(): Promise<void> {
+    if (!this.#pool.ended) await this.#pool.end();
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // one migrator at a time, even with several servers starting together
+    await client.query('SELECT pg_advisory_xact_lock(7242024)');
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
+    const current = rows[0]?.version ?? 0;
+    if (current > migrations.length) {
+      throw new Error(
+        `the database was written by a newer Concord (schema ${current}, this one knows ${migrations.length})`,
+      );
+    }
+    for (let version = current; version < migrations.length; version++)
+      await client.query(migrations[version] ?? '');
+    await client.query('DELETE FROM schema_version');
+    await client.query('INSERT INTO schema_version (version) VALUES ($1)', [migrations.length]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
