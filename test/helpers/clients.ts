@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { extensionType } from '../../shared/src/sync/extensions.ts';
 import { serverTokens } from './test-server.ts';
 
 /** A stock y-websocket client, as any outside program would use it against our server. */
@@ -27,6 +28,11 @@ export function stockClient(
     disableBc: true,
     params: { ...(token ? { token } : {}), ...options.params },
   });
+  if (options.params?.['acks'] === '1') {
+    // a client that asks for acks hears of saves and of its rights; tests that care set their own handlers
+    provider.messageHandlers[extensionType.saved] = () => undefined;
+    provider.messageHandlers[extensionType.access] = () => undefined;
+  }
   return {
     doc,
     provider,

@@ -13,9 +13,9 @@ export interface TestServer extends RunningServer {
   /** A signed-in admin's token, which the client helpers use unless a test passes another. */
   token: string;
   /** Signs in as a new account with `role`, and returns its token. */
-  signIn(role: Role, village?: string | null): Promise<string>;
+  signIn(role: Role, village?: string | null, agency?: string | null): Promise<string>;
   /** Adds an account with `role`, for a test that signs in as a person would. */
-  createAccount(role: Role, village?: string | null): Promise<Credentials>;
+  createAccount(role: Role, village?: string | null, agency?: string | null): Promise<Credentials>;
   dataDir: string;
   logs: LogLine[];
   /**
@@ -50,9 +50,10 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   };
   const logger = memoryLogger();
   const server = await startServer(config, logger);
-  const createAccount = (role: Role, village: string | null = null) => addAccount(server, role, village);
-  const signIn = async (role: Role, village: string | null = null) => {
-    const { username, password } = await createAccount(role, village);
+  const createAccount = (role: Role, village: string | null = null, agency: string | null = null) =>
+    addAccount(server, role, village, agency);
+  const signIn = async (role: Role, village: string | null = null, agency: string | null = null) => {
+    const { username, password } = await createAccount(role, village, agency);
     const session = await server.auth.login(username, password);
     if (!session) throw new Error(`could not sign in as ${username}`);
     return session.token;
@@ -97,7 +98,12 @@ export interface Credentials {
   password: string;
 }
 
-async function addAccount(server: RunningServer, role: Role, village: string | null): Promise<Credentials> {
+async function addAccount(
+  server: RunningServer,
+  role: Role,
+  village: string | null,
+  agency: string | null,
+): Promise<Credentials> {
   const username = `test-${role}-${++accountSeq}`;
   await server.accounts.create([
     {
@@ -106,6 +112,7 @@ async function addAccount(server: RunningServer, role: Role, village: string | n
       displayName: `Tester ${accountSeq}`,
       role,
       village,
+      agency,
       passwordHash: await hashPassword(testPassword),
       disabled: false,
       createdAt: Date.now(),
