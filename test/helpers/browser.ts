@@ -71,3 +71,21 @@ export async function signInThroughForm(page: Page, credentials: { username: str
   await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
   await page.getByRole('button', { name: /Sign out|退出登录/ }).waitFor();
 }
+
+/** A demo account of the seeded town (SPEC D-DEMO-1), as a person signs in with it. */
+export function demoAccount(username: string): { username: string; password: string } {
+  return { username, password: 'demo' };
+}
+
+/** A fresh browser context (its own storage, as another device) at `url`, signed in through the form. */
+export async function openSignedIn(
+  browser: Browser,
+  url: string,
+  credentials: { username: string; password: string },
+  locale = 'en-US',
+): Promise<Page> {
+  const page = await (await browser.newContext({ locale })).newPage();
+  await page.goto(url);
+  await signInThroughForm(page, credentials);
+  return page;
+}

@@ -5,6 +5,7 @@ import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
 import { DocPool } from './sync/doc-pool.ts';
 import { syncServerUrl } from './sync/shared-doc.ts';
+import { Notice } from './ui/notice.svelte.ts';
 
 const key = Symbol('concord-services');
 
@@ -13,6 +14,8 @@ export class AppServices {
   readonly pool: DocPool;
   readonly directory: CaseDirectory;
   readonly auth: AuthState;
+  /** A message for the person, shown on the case list (a case taken away, for one). */
+  readonly notice = new Notice();
 
   private constructor() {
     const storage = browserStorage();
@@ -28,9 +31,16 @@ export class AppServices {
     this.pool = new DocPool({
       serverUrl: syncServerUrl(window.location),
       token: this.auth.token,
-      onRefused: (code) => {
+      onRefused: (code, name) => {
         if (code === closeCode.unauthorized) this.auth.sessionEnded();
-        else console.warn('the server closed a document for good', code);
+        else if (code === closeCode.forbidden) {
+          // not (or no longer) the person's: it leaves the device, unless something of it waits to be sent
+          const removed = this.directory.forget(name);
+          this.notice.show(removed ? 'case_refused_removed' : 'case_refused_kept');
+          // the person's rights changed, or were never this wide: the list shows what is theirs now
+          void this.auth.refreshUser();
+          void this.directory.refresh();
+        } else console.warn('the server closed a document for good', code);
       },
     });
     this.directory = new CaseDirectory({
@@ -38,6 +48,7 @@ export class AppServices {
       fetch: fetcher,
       token: () => this.auth.token,
       onUnauthorized: () => this.auth.sessionEnded(),
+      deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
     });
   }
 
@@ -55,7 +66,7 @@ export class AppServices {
   /** Refreshes the list, then sends whatever was recorded offline. */
   async resync(): Promise<void> {
     this.pool.reconnectAll();
-    await this.directory.refresh();
+    await Promise.all([this.directory.refresh(), this.auth.refreshUser()]);
     if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
   }
 }

@@ -1,4 +1,6 @@
-import type { PublicUser } from '@concord/shared/auth/user.ts';
+import { z } from 'zod';
+import { publicUserSchema, type PublicUser } from '@concord/shared/auth/user.ts';
+import { apiFailure, callApi } from '../http/api.ts';
 import {
   readStoredSession,
   requestSignIn,
@@ -6,6 +8,8 @@ import {
   type SignInFailure,
   type StoredSession,
 } from './sign-in.ts';
+
+const meSchema = z.object({ user: publicUserSchema });
 
 /**
  * Who is signed in on this device. The session is kept on the device, so the app works offline for days; when
@@ -49,6 +53,25 @@ export class AuthState {
     this.#remember();
     this.#onToken(result.session.token);
     return null;
+  }
+
+  /**
+   * Asks the server who the token belongs to now: an administrator may have changed the person's role, village
+   * or department since they signed in (SPEC A-REVOKE-1). Offline, the device's copy stays.
+   */
+  async refreshUser(): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    const result = await callApi(this.#fetch, token, '/api/auth/me', { schema: meSchema });
+    if (this.token !== token) return; // signed in or out meanwhile
+    if (result.ok) {
+      const session = this.#session;
+      if (!session || JSON.stringify(session.user) === JSON.stringify(result.value.user)) return;
+      this.#session = { ...session, user: result.value.user };
+      this.#remember();
+    } else if (result.failure === apiFailure.signedOut) {
+      this.sessionEnded();
+    }
   }
 
   /** Called when the server refuses the token. */

@@ -14,7 +14,9 @@ export type ListSource = 'loading' | 'server' | 'device';
 
 /**
  * The case files this person can open: the server's list merged with what this device remembers, so the list
- * shows offline and a case recorded offline is listed before the server has it (SPEC W-LIST-1).
+ * shows offline and a case recorded offline is listed before the server has it (SPEC W-LIST-1). A case that is no
+ * longer the person's leaves the device, row and local copy, unless something of it waits to be sent
+ * (SPEC A-REVOKE-2).
  */
 export class CaseDirectory {
   readonly #known: SvelteMap<DocName, KnownCase>;
@@ -22,6 +24,7 @@ export class CaseDirectory {
   readonly #fetch: typeof fetch;
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
+  readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
   #source = $state<ListSource>('loading');
 
   constructor(options: {
@@ -29,11 +32,14 @@ export class CaseDirectory {
     fetch: typeof fetch;
     token: () => string | null;
     onUnauthorized: () => void;
+    /** Deletes a case's copy on this device. */
+    deleteLocalCopy: (name: DocName) => Promise<void>;
   }) {
     this.#storage = options.storage;
     this.#fetch = options.fetch;
     this.#token = options.token;
     this.#onUnauthorized = options.onUnauthorized;
+    this.#deleteLocalCopy = options.deleteLocalCopy;
     this.#known = new SvelteMap(this.#storage ? readKnownCases(this.#storage) : []);
   }
 
@@ -49,6 +55,11 @@ export class CaseDirectory {
 
   get pending(): KnownCase[] {
     return this.cases.filter((c) => c.pendingUpload);
+  }
+
+  /** What the server's list last said this person may do with the case; undefined if it never listed it. */
+  accessOf(name: DocName): 'read' | 'write' | undefined {
+    return this.#known.get(name)?.access;
   }
 
   /** Asks the server for its list; when it cannot be reached the device's list stays, and says so. */
@@ -76,8 +87,21 @@ export class CaseDirectory {
       this.#source = 'device';
       return;
     }
-    this.#replace(mergeServerList(this.#known, parsed.data.docs));
+    const { cases, gone } = mergeServerList(this.#known, parsed.data.docs);
+    this.#replace(cases);
     this.#source = 'server';
+    for (const name of gone) this.#removeLocalCopy(name);
+  }
+
+  /**
+   * The server says the case is not the person's (a 4403 close): its row and local copy leave the device, unless
+   * something of it waits to be sent. Returns whether it was removed.
+   */
+  forget(name: DocName): boolean {
+    if (this.#known.get(name)?.pendingUpload) return false;
+    if (this.#known.delete(name)) this.#save();
+    this.#removeLocalCopy(name);
+    return true;
   }
 
   /** Remembers what a case now shows; `pendingUpload` when the server has not got it yet. */
@@ -89,6 +113,7 @@ export class CaseDirectory {
       village: summary.village,
       updatedAt: before && !pendingUpload && before.title === summary.title ? before.updatedAt : Date.now(),
       pendingUpload: pendingUpload || (before?.pendingUpload ?? false),
+      access: before?.access ?? 'write',
     };
     this.#known.set(name, next);
     this.#save();
@@ -106,6 +131,13 @@ export class CaseDirectory {
     this.#known.clear();
     for (const [name, entry] of next) this.#known.set(name, entry);
     this.#save();
+  }
+
+  #removeLocalCopy(name: DocName): void {
+    this.#deleteLocalCopy(name).catch((error: unknown) => {
+      // the row is gone, so nobody opens it; the copy goes the next time the server refuses it
+      console.warn('could not delete the local copy of', name, error);
+    });
   }
 
   #save(): void {

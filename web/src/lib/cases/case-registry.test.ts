@@ -32,6 +32,7 @@ function known(name: DocName, fields: Partial<Omit<KnownCase, 'name'>> = {}): Kn
     village: 'jiangting',
     updatedAt: 100,
     pendingUpload: false,
+    access: 'write',
     ...fields,
   };
 }
@@ -52,54 +53,79 @@ const mapOf = (...cases: KnownCase[]) => new Map(cases.map((k) => [k.name, k]));
 
 describe('mergeServerList', () => {
   it("W-LIST-1: the server's row replaces what this device remembered of a sent case", () => {
-    const merged = mergeServerList(mapOf(known(a)), [listing(a)]);
-    expect(merged.get(a)).toEqual({
+    const { cases } = mergeServerList(mapOf(known(a)), [listing(a)]);
+    expect(cases.get(a)).toEqual({
       name: a,
       title: 'server title of case:aaaa',
       village: 'hongyan',
       updatedAt: 200,
       pendingUpload: false,
+      access: 'write',
     });
   });
 
   it('W-LIST-1: a case edited here and not yet sent keeps this device’s row', () => {
     const mine = known(a, { title: 'edited offline', pendingUpload: true, updatedAt: 300 });
-    const merged = mergeServerList(mapOf(mine), [listing(a, { title: 'older title on the server' })]);
-    expect(merged.get(a)).toEqual(mine);
+    const { cases } = mergeServerList(mapOf(mine), [listing(a, { title: 'older title on the server' })]);
+    expect(cases.get(a)).toEqual(mine);
   });
 
-  it('W-LIST-1: cases only this device has stay in the list', () => {
+  it('A-RIGHT-10: each case keeps the access the server lists, a case not yet sent too', () => {
+    const mine = known(b, { pendingUpload: true, access: 'write' });
+    const { cases } = mergeServerList(mapOf(known(a), mine), [
+      listing(a, { access: 'read' }),
+      listing(b, { access: 'read' }),
+    ]);
+    expect(cases.get(a)?.access).toBe('read');
+    expect(cases.get(b)).toEqual({ ...mine, access: 'read' });
+  });
+
+  it('W-LIST-1: a case only this device has, with edits not yet sent, stays in the list', () => {
     const offline = known(b, { pendingUpload: true });
-    const sent = known(c);
-    const merged = mergeServerList(mapOf(offline, sent), [listing(a)]);
-    expect([...merged.keys()].sort()).toEqual([a, b, c]);
-    expect(merged.get(b)).toEqual(offline);
-    expect(merged.get(c)).toEqual(sent);
+    const { cases, gone } = mergeServerList(mapOf(offline), [listing(a)]);
+    expect([...cases.keys()].sort()).toEqual([a, b]);
+    expect(cases.get(b)).toEqual(offline);
+    expect(gone).toEqual([]);
+  });
+
+  it('A-REVOKE-2: a sent case the server no longer lists is gone from the list', () => {
+    const { cases, gone } = mergeServerList(mapOf(known(a), known(c)), [listing(a)]);
+    expect([...cases.keys()]).toEqual([a]);
+    expect(gone).toEqual([c]);
+  });
+
+  it('A-REVOKE-2: an empty list from the server takes every sent case and no unsent one', () => {
+    const { cases, gone } = mergeServerList(mapOf(known(a), known(b, { pendingUpload: true }), known(c)), []);
+    expect([...cases.keys()]).toEqual([b]);
+    expect(gone.sort()).toEqual([a, c]);
   });
 
   it('W-LIST-1: cases only the server has are added, as sent', () => {
-    const merged = mergeServerList(new Map(), [listing(a), listing(b, { village: null })]);
-    expect(merged.get(a)?.pendingUpload).toBe(false);
-    expect(merged.get(b)).toMatchObject({ village: null, pendingUpload: false });
+    const { cases } = mergeServerList(new Map(), [listing(a), listing(b, { village: null })]);
+    expect(cases.get(a)?.pendingUpload).toBe(false);
+    expect(cases.get(b)).toMatchObject({ village: null, pendingUpload: false });
   });
 
   it('W-LIST-1: meetings in the server list are not listed as cases', () => {
     const meeting = docName('meeting', 'mmmm');
-    const merged = mergeServerList(new Map(), [listing(meeting, { kind: 'meeting' })]);
-    expect(merged.size).toBe(0);
+    const { cases } = mergeServerList(new Map(), [listing(meeting, { kind: 'meeting' })]);
+    expect(cases.size).toBe(0);
   });
 
   it('W-LIST-1: merging leaves the remembered map as it was', () => {
-    const remembered = mapOf(known(a));
+    const remembered = mapOf(known(a), known(c));
     mergeServerList(remembered, [listing(a), listing(b)]);
-    expect(remembered).toEqual(mapOf(known(a)));
+    expect(remembered).toEqual(mapOf(known(a), known(c)));
   });
 });
 
 describe('readKnownCases and writeKnownCases', () => {
   it('W-LIST-1: what is written is read back the same', () => {
     const storage = new MemoryStorage();
-    const cases = mapOf(known(a), known(b, { title: '林地纠纷', village: null, pendingUpload: true }));
+    const cases = mapOf(
+      known(a),
+      known(b, { title: '林地纠纷', village: null, pendingUpload: true, access: 'read' }),
+    );
     writeKnownCases(storage, cases);
     expect(readKnownCases(storage)).toEqual(cases);
   });
@@ -117,6 +143,13 @@ describe('readKnownCases and writeKnownCases', () => {
     }
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
+  });
+
+  it('A-RIGHT-10: a row kept before rights existed reads as writable', () => {
+    const storage = new MemoryStorage();
+    const { access: _access, ...old } = known(a);
+    storage.setItem(registryStorageKey, JSON.stringify({ version: 1, cases: [old] }));
+    expect(readKnownCases(storage).get(a)?.access).toBe('write');
   });
 
   it('W-LIST-1: entries that are not case names are left out, the others kept', () => {

@@ -10,6 +10,8 @@ export interface KnownCase {
   updatedAt: number;
   /** Edited here while the server could not be reached: the next connection must send it. */
   pendingUpload: boolean;
+  /** What the server's list says this person may do with it; `write` for a case only this device knows. */
+  access: 'read' | 'write';
 }
 
 const storedSchema = z.object({
@@ -21,6 +23,8 @@ const storedSchema = z.object({
       village: z.string().nullable(),
       updatedAt: z.number(),
       pendingUpload: z.boolean(),
+      // rows kept before rights existed have none: until the server says otherwise, the person may write
+      access: z.enum(['read', 'write']).default('write'),
     }),
   ),
 });
@@ -57,26 +61,39 @@ export function writeKnownCases(
 
 /**
  * Merges the server's list into what this device knows. The server's row wins, except for a case edited here and
- * not yet sent: there this device's title is the newer one. Cases only this device has stay.
+ * not yet sent: there this device's title is the newer one, and only the access comes from the server. A case
+ * the server no longer lists is `gone` (no longer the person's, SPEC A-REVOKE-2), unless something of it waits
+ * to be sent: then it stays, so nothing typed is lost (SPEC W-LIST-1).
  */
 export function mergeServerList(
   known: ReadonlyMap<DocName, KnownCase>,
   listing: readonly DocListing[],
-): Map<DocName, KnownCase> {
-  const merged = new Map(known);
+): { cases: Map<DocName, KnownCase>; gone: DocName[] } {
+  const cases = new Map<DocName, KnownCase>();
   for (const row of listing) {
     if (row.kind !== 'case') continue;
     const mine = known.get(row.name);
-    if (mine?.pendingUpload) continue;
-    merged.set(row.name, {
-      name: row.name,
-      title: row.title,
-      village: row.village,
-      updatedAt: row.updatedAt,
-      pendingUpload: false,
-    });
+    cases.set(
+      row.name,
+      mine?.pendingUpload
+        ? { ...mine, access: row.access }
+        : {
+            name: row.name,
+            title: row.title,
+            village: row.village,
+            updatedAt: row.updatedAt,
+            pendingUpload: false,
+            access: row.access,
+          },
+    );
   }
-  return merged;
+  const gone: DocName[] = [];
+  for (const [name, mine] of known) {
+    if (cases.has(name)) continue;
+    if (mine.pendingUpload) cases.set(name, mine);
+    else gone.push(name);
+  }
+  return { cases, gone };
 }
 
 /** Newest first, then by name so the order is stable. */

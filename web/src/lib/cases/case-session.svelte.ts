@@ -1,6 +1,8 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { CaseFile, type CaseSummary } from '@concord/shared/cases/case-file.ts';
+import * as Y from 'yjs';
+import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
@@ -21,11 +23,14 @@ export class CaseSession {
   readonly #subscribePeers: () => void;
   readonly #subscribeLocalSave: () => void;
   readonly #subscribeServerSave: () => void;
+  readonly #subscribeAccess: () => void;
+  readonly #directory: CaseDirectory;
   readonly #stopWatching: () => void;
   #loaded = $state(false);
 
   constructor(name: DocName, pool: DocPool, directory: CaseDirectory) {
     this.name = name;
+    this.#directory = directory;
     const { shared, release } = pool.acquire(name);
     this.#shared = shared;
     this.#release = release;
@@ -39,24 +44,27 @@ export class CaseSession {
     });
     this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
     this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
+    this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
     void shared.localLoaded.then(() => {
       this.#loaded = true;
     });
 
-    // keep the list row right, and note edits the server has not had yet
+    // keep the list row right; an edit made here waits to be sent until the server has it on disk, even online,
+    // so a case taken away meanwhile keeps what was typed (SPEC S-ACK-1, A-REVOKE-2)
     const provider = shared.provider;
-    const onUpdate = () => {
-      if (!this.caseFile.exists) return;
-      directory.remember(name, this.caseFile.summary(), !(provider.wsconnected && provider.synced));
+    const rememberRow = (editedHere: boolean) => {
+      if (this.caseFile.exists) directory.remember(name, this.caseFile.summary(), editedHere);
     };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => rememberRow(origin === localEditOrigin);
     const onSync = (synced: boolean) => {
-      if (!synced) return;
-      onUpdate();
-      directory.uploaded(name);
+      if (synced) rememberRow(false);
     };
+    // sent only when the server says it has it all on disk (SPEC S-ACK-1)
+    const stopWatchingSaves = this.onSaved(() => directory.uploaded(name));
     shared.doc.on('update', onUpdate);
     provider.on('sync', onSync);
     this.#stopWatching = () => {
+      stopWatchingSaves();
       shared.doc.off('update', onUpdate);
       provider.off('sync', onSync);
     };
@@ -90,6 +98,35 @@ export class CaseSession {
     return this.#shared.serverSave.saved;
   }
 
+  /**
+   * What the person may do with the case: the server's word on the socket, else the case list's, else write
+   * (SPEC A-RIGHT-10). `none` once the server refused it (SPEC A-REVOKE-2).
+   */
+  get access(): DocAccess {
+    this.#subscribeAccess();
+    return effectiveAccess(this.#shared.access.level, this.#directory.accessOf(this.name));
+  }
+
+  /**
+   * Calls `listener` each time the server has on its disk a state of the case it did not have before: after this
+   * device's edits are acknowledged, and after someone else's edit arrives (the server stores before it relays).
+   * Called at once if the server has everything already, unless `now` is false. Returns the function that stops it.
+   */
+  onSaved(listener: () => void, { now = true }: { now?: boolean } = {}): () => void {
+    const { serverSave, doc } = this.#shared;
+    let heard: Uint8Array | null = !now && serverSave.saved ? Y.encodeStateVector(doc) : null;
+    const check = () => {
+      if (!serverSave.saved) return;
+      const state = Y.encodeStateVector(doc);
+      if (heard !== null && sameBytes(heard, state)) return;
+      heard = state;
+      listener();
+    };
+    const stop = serverSave.subscribe(check);
+    check();
+    return stop;
+  }
+
   get syncedOnce(): boolean {
     this.#subscribeCase();
     return this.#shared.provider.synced;
@@ -99,4 +136,8 @@ export class CaseSession {
     this.#stopWatching();
     this.#release();
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -1,4 +1,6 @@
+import type { Role } from '@concord/shared/auth/user.ts';
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
+import { departments } from '@concord/shared/org/agencies.ts';
 import { findVillage } from '@concord/shared/org/jurisdiction.ts';
 import type { MessageKey } from './translate.ts';
 import type { Locale } from './translate.ts';
@@ -13,4 +15,16 @@ export function villageName(id: string | null, locale: Locale): string {
   const village = findVillage(id);
   if (!village) return id;
   return locale === 'zh-CN' ? village.name.zh : village.name.en;
+}
+
+export function roleKey(role: Role): MessageKey {
+  return `role_${role}`;
+}
+
+/** The department's name in the interface language, or its id as stored if this version does not know it. */
+export function departmentName(id: string | null, locale: Locale): string {
+  if (id === null) return '—';
+  const department = departments.find((d) => d.id === id);
+  if (!department) return id;
+  return locale === 'zh-CN' ? department.zh : department.en;
 }

@@ -44,6 +44,10 @@ class LocaleState {
   /** Formats a date for the current language. */
   date = (ms: number): string =>
     new Intl.DateTimeFormat(this.#current, { dateStyle: 'medium' }).format(new Date(ms));
+
+  /** Formats a moment, date and time, for the current language. */
+  dateTime = (ms: number): string =>
+    new Intl.DateTimeFormat(this.#current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 }
 
 function readSaved(): Locale | null {

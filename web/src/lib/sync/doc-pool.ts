@@ -1,5 +1,5 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
+import { deleteLocalCopy, openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
 
 interface PoolEntry {
   shared: SharedDoc;
@@ -20,18 +20,28 @@ export class DocPool {
 
   /**
    * Tries every open document's connection now instead of at its next backoff step: called when the device
-   * says it is back online, so a returning field worker syncs at once.
+   * says it is back online, so a returning field worker syncs at once. A document the server refused stays
+   * closed: only a new sign-in may open it.
    */
   reconnectAll(): void {
     for (const { shared } of this.#open.values()) {
-      if (!shared.provider.wsconnected) shared.reconnect(this.#options.token);
+      if (!shared.provider.wsconnected && !shared.access.refused) shared.reconnect(this.#options.token);
     }
   }
 
   /** A new sign-in: every open document reconnects with it, and documents opened later use it. */
   setToken(token: string | null): void {
     this.#options.token = token;
-    for (const { shared } of this.#open.values()) shared.reconnect(token);
+    for (const { shared } of this.#open.values()) {
+      shared.access.reset();
+      shared.reconnect(token);
+    }
+  }
+
+  /** Deletes this device's copy of a document, open or not (SPEC A-REVOKE-2). */
+  async deleteLocalCopy(name: DocName): Promise<void> {
+    const entry = this.#open.get(name);
+    await (entry ? entry.shared.clearLocalCopy() : deleteLocalCopy(name));
   }
 
   /** The document, opened if need be; call the returned `release` when done with it. */

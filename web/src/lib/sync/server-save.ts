@@ -1,24 +1,58 @@
 import type * as decoding from 'lib0/decoding';
-import type { WebsocketProvider } from 'y-websocket';
+import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { coveredBy, extensionType, readSavedAck } from '@concord/shared/sync/extensions.ts';
+
+/** The larger clock of each client: what two statements of "this much is on disk" say together. */
+export function mergeStateVectors(
+  a: ReadonlyMap<number, number>,
+  b: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const merged = new Map(a);
+  for (const [client, clock] of b) if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
+  return merged;
+}
 
 /**
  * Whether the server has everything this device has of a document on its disk, from the `saved`
  * acknowledgements it sends (SPEC S-ACK-1). Only the server's word counts: being connected is not being saved.
+ * An update that came over the socket counts too, since the server stores an update before it relays it
+ * (SPEC S-STORE-1); without that, a reader would see "not yet on the server" after every edit of someone else.
+ * One from another tab (the provider's BroadcastChannel, same origin) does not: that tab sends it itself.
  */
 export class ServerSaveTracker {
   readonly #doc: Y.Doc;
   readonly #listeners = new Set<() => void>();
   #saved: Map<number, number> | null = null;
+  /** True while the provider reads a sync message that came over the socket, not from another tab. */
+  #readingSocket = false;
 
   constructor(doc: Y.Doc, provider: WebsocketProvider) {
     this.#doc = doc;
+    const readSync = provider.messageHandlers[messageSync];
+    if (readSync) {
+      provider.messageHandlers[messageSync] = (encoder, decoder, from, fromSocket, type) => {
+        this.#readingSocket = fromSocket;
+        try {
+          readSync(encoder, decoder, from, fromSocket, type);
+        } finally {
+          this.#readingSocket = false;
+        }
+      };
+    }
     provider.messageHandlers[extensionType.saved] = (_encoder, decoder: decoding.Decoder) => {
       this.#saved = readSavedAck(decoder);
       this.#emit();
     };
-    doc.on('update', () => this.#emit());
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (this.#readingSocket && origin === provider && this.#saved !== null) {
+        this.#saved = mergeStateVectors(
+          this.#saved,
+          Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
+        );
+      }
+      this.#emit();
+    });
   }
 
   /** True when the last acknowledgement covers every edit this device knows of. */

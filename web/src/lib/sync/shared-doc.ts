@@ -1,7 +1,9 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { AccessTracker } from './access-tracker.ts';
 import { LocalSaveTracker } from './local-save.ts';
 import { reconnectDelay } from './reconnect.ts';
 import { ServerSaveTracker } from './server-save.ts';
@@ -18,6 +20,10 @@ export interface SharedDoc {
   localSave: LocalSaveTracker;
   /** Whether the server has everything this device has, on its disk. */
   serverSave: ServerSaveTracker;
+  /** What the server says this person may do with the document (SPEC A-RIGHT-10). */
+  access: AccessTracker;
+  /** Deletes this device's copy of the document; the document in memory stays until destroyed. */
+  clearLocalCopy(): Promise<void>;
   /** Connects now with `token`, instead of at the next backoff step. */
   reconnect(token: string | null): void;
   destroy(): void;
@@ -26,8 +32,11 @@ export interface SharedDoc {
 export interface SharedDocOptions {
   serverUrl: string;
   token: string | null;
-  /** The server closed the socket for good (44xx): e.g. 4401 when the sign-in has ended. */
-  onRefused: (code: number) => void;
+  /**
+   * The server closed the socket for good (44xx): 4401 when the sign-in has ended, 4403 when the document is not
+   * (or no longer) the person's.
+   */
+  onRefused: (code: number, name: DocName) => void;
 }
 
 /** `ws(s)://<this host>/sync`: the app and the sync server share an origin. */
@@ -50,6 +59,7 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     connect: false,
     params: socketParams(options.token),
   });
+  const access = new AccessTracker(provider);
   let destroyed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   const cancelRetry = () => {
@@ -60,7 +70,8 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
   // provider's retry, and the timer below takes its place.
   provider.shouldReconnect = (event) => {
     if (event.code >= 4400 && event.code < 4500) {
-      options.onRefused(event.code);
+      if (event.code === closeCode.forbidden) access.refuse();
+      options.onRefused(event.code, name);
       return false;
     }
     cancelRetry();
@@ -94,6 +105,8 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     hasLocalCopy: persistence !== null,
     localSave: new LocalSaveTracker(doc, persistence),
     serverSave: new ServerSaveTracker(doc, provider),
+    access,
+    clearLocalCopy: () => (persistence ? persistence.clearData() : deleteLocalCopy(name)),
     reconnect(token) {
       provider.params = socketParams(token);
       cancelRetry();
@@ -110,4 +123,9 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
       doc.destroy();
     },
   };
+}
+
+/** Deletes the local copy of a document that is not open (y-indexeddb keeps one database per document). */
+export function deleteLocalCopy(name: DocName): Promise<void> {
+  return clearDocument(name);
 }

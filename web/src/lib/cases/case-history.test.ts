@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { docName } from '@concord/shared/sync/doc-name.ts';
+import { apiFailure } from '../http/api.ts';
+import { translate } from '../i18n/translate.ts';
+import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
+import { describeChange, fetchHistory, groupHistory, historyFailureMessage } from './case-history.ts';
+
+const name = docName('case', 'demo-jt-boundary');
+
+describe('fetchHistory', () => {
+  it('A-ATTR-1: asks for the case’s history with the bearer token and reads who, when and which fields', async () => {
+    const entry = {
+      at: 1_700_000_000_000,
+      fields: ['notes'],
+      author: { id: 'demo-police1', displayName: '警务室 王警官', role: 'policePost' },
+    };
+    let asked = '';
+    let auth = '';
+    const fetcher: typeof fetch = (input, init) => {
+      asked = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      auth = (init?.headers as Record<string, string>)['authorization'] ?? '';
+      return Promise.resolve(Response.json({ history: [entry] }));
+    };
+    expect(await fetchHistory(fetcher, 'tok-1', name)).toEqual({ ok: true, entries: [entry] });
+    expect(asked).toBe('/api/docs/case%3Ademo-jt-boundary/history');
+    expect(auth).toBe('Bearer tok-1');
+  });
+
+  it('A-ATTR-1: offline, the history says so plainly', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const down: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const result = await fetchHistory(down, 'tok-1', name);
+    expect(result).toEqual({ ok: false, failure: apiFailure.unreachable });
+    expect(translate('en', historyFailureMessage(apiFailure.unreachable))).toMatch(/cannot be reached/);
+    info.mockRestore();
+  });
+});
+
+const minute = 60_000;
+const edit = (at: number, who: string, fields: string[]): DocHistoryEntry => ({
+  at,
+  fields,
+  author: { id: who, displayName: who, role: null },
+});
+
+describe('groupHistory', () => {
+  it('A-ATTR-1: one person typing for a while is one entry, at its newest moment, with every field touched', () => {
+    const grouped = groupHistory([
+      edit(10 * minute, 'police', ['notes']),
+      edit(9 * minute, 'police', ['title']),
+      edit(7 * minute, 'police', ['notes']),
+    ]);
+    expect(grouped).toEqual([edit(10 * minute, 'police', ['notes', 'title'])]);
+  });
+
+  it('A-ATTR-1: another person in between, or a long pause, starts a new entry', () => {
+    const entries = [
+      edit(30 * minute, 'police', ['notes']),
+      edit(29 * minute, 'office', ['notes']),
+      edit(28 * minute, 'police', ['notes']),
+      edit(10 * minute, 'police', ['title']),
+    ];
+    expect(groupHistory(entries)).toEqual(entries);
+  });
+});
+
+describe('describeChange', () => {
+  it('A-ATTR-1: names the changed fields in a stable order, each once', () => {
+    expect(describeChange(['case.village', 'notes', 'title', 'notes'])).toEqual({
+      recorded: false,
+      labels: [
+        { key: 'history_field_title' },
+        { key: 'history_field_notes' },
+        { key: 'history_field_village' },
+      ],
+    });
+    expect(describeChange(['case.disputeType', 'case.level']).labels).toEqual([
+      { key: 'history_field_dispute_type' },
+      { key: 'history_field_level' },
+    ]);
+  });
+
+  it('A-ATTR-1: the edit that created the case reads as its recording', () => {
+    const created = [
+      'case.createdAt',
+      'case.disputeType',
+      'case.id',
+      'case.schemaVersion',
+      'case.village',
+      'title',
+    ];
+    expect(describeChange(created)).toEqual({ recorded: true, labels: [] });
+  });
+
+  it('A-ATTR-1: a field this version has no word for is shown as stored, never dropped', () => {
+    expect(describeChange(['case.outcome']).labels).toEqual([{ raw: 'case.outcome' }]);
+  });
+
+  it('W-I18N-1: every failure has a message in both languages', () => {
+    for (const failure of Object.values(apiFailure)) {
+      const key = historyFailureMessage(failure);
+      expect(translate('en', key)).not.toBe(key);
+      expect(translate('zh-CN', key)).not.toBe(key);
+    }
+  });
+});

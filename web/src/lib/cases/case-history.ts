@@ -1,0 +1,99 @@
+import { docHistoryResponseSchema, type DocHistoryEntry } from '@concord/shared/docs/listing.ts';
+import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { apiFailure, callApi, type ApiFailure } from '../http/api.ts';
+import type { MessageKey } from '../i18n/translate.ts';
+
+export type HistoryResult = { ok: true; entries: DocHistoryEntry[] } | { ok: false; failure: ApiFailure };
+
+/** Who changed which fields of a document, when, newest first (SPEC A-ATTR-1). */
+export async function fetchHistory(
+  fetcher: typeof fetch,
+  token: string | null,
+  name: DocName,
+): Promise<HistoryResult> {
+  const result = await callApi(fetcher, token, `/api/docs/${encodeURIComponent(name)}/history`, {
+    schema: docHistoryResponseSchema,
+  });
+  return result.ok ? { ok: true, entries: result.value.history } : { ok: false, failure: result.failure };
+}
+
+/** Why the history is not shown; offline is the common case, and says so plainly. */
+export function historyFailureMessage(failure: ApiFailure): MessageKey {
+  switch (failure) {
+    case apiFailure.unreachable:
+      return 'history_offline';
+    case apiFailure.notFound:
+      return 'history_not_on_server';
+    case apiFailure.signedOut:
+      return 'history_signed_out';
+    case apiFailure.forbidden:
+    case apiFailure.conflict:
+    case apiFailure.invalid:
+    case apiFailure.throttled:
+    case apiFailure.serverError:
+      return 'history_failed';
+  }
+}
+
+/** Edits by one person this close together read as one sitting at the case, not one line per keystroke. */
+export const sittingGapMs = 5 * 60 * 1000;
+
+/**
+ * Folds runs of edits by one person, each within `gapMs` of the next, into one entry: the newest moment, every
+ * field touched. Keeps the newest-first order; another person's edit in between starts a new entry.
+ */
+export function groupHistory(entries: readonly DocHistoryEntry[], gapMs = sittingGapMs): DocHistoryEntry[] {
+  const grouped: DocHistoryEntry[] = [];
+  let oldest = 0;
+  for (const entry of entries) {
+    const last = grouped.at(-1);
+    if (last && last.author.id === entry.author.id && oldest - entry.at <= gapMs) {
+      grouped[grouped.length - 1] = { ...last, fields: [...new Set([...last.fields, ...entry.fields])] };
+    } else {
+      grouped.push(entry);
+    }
+    oldest = entry.at;
+  }
+  return grouped;
+}
+
+/** A changed field as the history shows it: a label in the person's language, or its stored name if unknown. */
+export type FieldLabel = { key: MessageKey } | { raw: string };
+
+const fieldKeys: Record<string, MessageKey> = {
+  title: 'history_field_title',
+  notes: 'history_field_notes',
+  'case.village': 'history_field_village',
+  'case.disputeType': 'history_field_dispute_type',
+  'case.level': 'history_field_level',
+  'case.leaders': 'history_field_leaders',
+  'case.departments': 'history_field_departments',
+};
+
+/** Set once, when the case is recorded: an entry touching it is the recording itself. */
+const createdMarker = 'case.id';
+/** Written with the recording and never changed by a person afterwards: not worth a word. */
+const bookkeeping = new Set(['case.id', 'case.schemaVersion', 'case.createdAt']);
+
+/**
+ * What an entry says happened: `recorded` for the entry that created the case, else the changed fields as labels,
+ * in a stable order (title, notes, then the case's scalar fields), each once.
+ */
+export function describeChange(fields: readonly string[]): { recorded: boolean; labels: FieldLabel[] } {
+  const recorded = fields.includes(createdMarker);
+  const order = Object.keys(fieldKeys);
+  const rank = (field: string) => {
+    const index = order.indexOf(field);
+    return index === -1 ? order.length : index;
+  };
+  const shown = [...new Set(fields)]
+    .filter((field) => !bookkeeping.has(field))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const labels = recorded
+    ? []
+    : shown.map((field): FieldLabel => {
+        const key = fieldKeys[field];
+        return key ? { key } : { raw: field };
+      });
+  return { recorded, labels };
+}

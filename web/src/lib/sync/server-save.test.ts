@@ -1,0 +1,90 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { messageSync, WebsocketProvider } from 'y-websocket';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import { mergeStateVectors, ServerSaveTracker } from './server-save.ts';
+
+function idleProvider(doc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider('ws://127.0.0.1:9', 'case:test', doc, { connect: false });
+}
+
+/** Hands the provider a frame as y-websocket does: from the socket, or from another tab's BroadcastChannel. */
+function receive(provider: WebsocketProvider, frame: Uint8Array, from: 'socket' | 'tab'): void {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  provider.messageHandlers[type]?.(encoding.createEncoder(), decoder, provider, from === 'socket', type);
+}
+
+/** A sync update frame carrying an edit made on another replica. */
+function remoteEdit(text: string): Uint8Array {
+  const other = new Y.Doc();
+  other.getText('notes').insert(0, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(other));
+  return encoding.toUint8Array(encoder);
+}
+
+const ackOf = (doc: Y.Doc) => encodeSavedAck(Y.encodeStateVector(doc));
+
+describe('ServerSaveTracker', () => {
+  it('S-ACK-1: saved only once an acknowledgement covers every local edit', () => {
+    const doc = new Y.Doc();
+    const provider = idleProvider(doc);
+    const tracker = new ServerSaveTracker(doc, provider);
+    expect(tracker.saved).toBe(false);
+    receive(provider, ackOf(doc), 'socket');
+    expect(tracker.saved).toBe(true);
+    doc.getText('notes').insert(0, 'typed here');
+    expect(tracker.saved).toBe(false);
+    receive(provider, ackOf(doc), 'socket');
+    expect(tracker.saved).toBe(true);
+    provider.destroy();
+  });
+
+  it('S-ACK-1, S-STORE-1: an edit the server relayed counts as saved, since it stores before it relays', () => {
+    const doc = new Y.Doc();
+    const provider = idleProvider(doc);
+    const tracker = new ServerSaveTracker(doc, provider);
+    receive(provider, ackOf(doc), 'socket');
+    receive(provider, remoteEdit('from the police post'), 'socket');
+    expect(doc.getText('notes').toString()).toBe('from the police post');
+    expect(tracker.saved).toBe(true);
+    provider.destroy();
+  });
+
+  it('S-ACK-1: an edit from another tab is not saved until the server says so', () => {
+    const doc = new Y.Doc();
+    const provider = idleProvider(doc);
+    const tracker = new ServerSaveTracker(doc, provider);
+    receive(provider, ackOf(doc), 'socket');
+    receive(provider, remoteEdit('typed in another tab'), 'tab');
+    expect(tracker.saved).toBe(false);
+    provider.destroy();
+  });
+});
+
+describe('mergeStateVectors', () => {
+  it('S-ACK-1: keeps the larger clock of each client', () => {
+    const merged = mergeStateVectors(
+      new Map([
+        [1, 5],
+        [2, 9],
+      ]),
+      new Map([
+        [2, 4],
+        [3, 1],
+      ]),
+    );
+    expect(merged).toEqual(
+      new Map([
+        [1, 5],
+        [2, 9],
+        [3, 1],
+      ]),
+    );
+  });
+});
