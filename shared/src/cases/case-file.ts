@@ -9,6 +9,7 @@ import {
 import { findVillage, type VillageId } from '../org/jurisdiction.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
 import { applyRangedEdit } from '../text/ranged-edit.ts';
+import { CaseTimeline } from './workflow/timeline.ts';
 
 export type CaseId = Brand<string, 'CaseId'>;
 
@@ -142,6 +143,29 @@ export class CaseFile {
   }
 
   /** What a list row shows. Values this version cannot read come back as null, never as a guess. */
+  /**
+   * Level, case leaders and departments: what the timeline's steps made them (SPEC C-FLOW-1), or for a case with
+   * no steps recorded yet, what was set on it directly.
+   */
+  #placement(): Pick<CaseSummary, 'level' | 'leaders' | 'departments'> {
+    const timeline = new CaseTimeline(this.doc);
+    if (timeline.events.length > 0) {
+      const { state } = timeline.derive();
+      return {
+        level: state.level,
+        leaders: state.leaders,
+        departments: state.departments.filter(isDepartmentId),
+      };
+    }
+    const fields = this.fields;
+    const level = fields.get('level');
+    return {
+      level: isEscalationLevel(level) ? level : 'village',
+      leaders: stringList(fields.get('leaders')),
+      departments: stringList(fields.get('departments')).filter(isDepartmentId),
+    };
+  }
+
   summary(): CaseSummary {
     const fields = this.fields;
     const id = fields.get('id');
@@ -155,9 +179,7 @@ export class CaseFile {
       village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
       disputeType: isDisputeType(type) ? type : null,
       createdAt: typeof createdAt === 'number' ? createdAt : null,
-      level: isEscalationLevel(fields.get('level')) ? (fields.get('level') as EscalationLevel) : 'village',
-      leaders: stringList(fields.get('leaders')),
-      departments: stringList(fields.get('departments')).filter(isDepartmentId),
+      ...this.#placement(),
       newerSchema: typeof version === 'number' && version > caseSchemaVersion,
     };
   }
