@@ -207,6 +207,37 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
       expect(await store.history(meetingB, 10)).toEqual([]);
     });
 
+    it('A-ATTR-2: one person’s edits within five minutes are one history row; a pause or another person starts a new one', async () => {
+      const police = 'acct-police' as AccountId;
+      const cadre = 'acct-cadre' as AccountId;
+      const minute = 60_000;
+      const write = async (author: AccountId, fields: string[], at: number) => {
+        await store.append(
+          [
+            {
+              name: caseA,
+              updates: edits(['字']),
+              summary: summaryA,
+              edits: [{ author, fields, bytes: 10 }],
+            },
+          ],
+          at,
+        );
+      };
+      await write(police, ['notes'], 0);
+      await write(police, ['title'], 2 * minute);
+      await write(police, ['notes'], 4 * minute);
+      await write(cadre, ['notes'], 5 * minute);
+      await write(police, ['notes'], 6 * minute);
+      await write(police, ['notes'], 12 * minute);
+      expect(await store.history(caseA, 10)).toEqual([
+        { author: police, at: 12 * minute, fields: ['notes'], bytes: 10 },
+        { author: police, at: 6 * minute, fields: ['notes'], bytes: 10 },
+        { author: cadre, at: 5 * minute, fields: ['notes'], bytes: 10 },
+        { author: police, at: 4 * minute, fields: ['notes', 'title'], bytes: 30 },
+      ]);
+    });
+
     it('S-STORE-2: what was written survives closing and reopening the store', async (context) => {
       const reopen = fixture.reopen;
       if (!reopen) {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import { continueRun } from './edit-runs.ts';
 import { editFromRow, listingFromRow } from './listing-row.ts';
 
 /** Each entry moves the schema one version up; never edited once released, only appended. */
@@ -90,12 +91,7 @@ export class PostgresDocStore implements DocStore {
            facts = excluded.facts, updated_at = excluded.updated_at`,
           [write.name, kind, title, village, JSON.stringify(facts), at],
         );
-        for (const edit of write.edits ?? []) {
-          await client.query(
-            'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES ($1, $2, $3, $4, $5)',
-            [write.name, edit.author, at, JSON.stringify(edit.fields), edit.bytes],
-          );
-        }
+        for (const edit of write.edits ?? []) await recordEdit(client, write.name, edit, at);
       }
       return clock;
     });
@@ -152,6 +148,29 @@ export class PostgresDocStore implements DocStore {
     } finally {
       client.release();
     }
+  }
+}
+
+/** Adds an edit to the history, continuing its author's run when it is one (SPEC A-ATTR-2). */
+async function recordEdit(client: pg.PoolClient, name: DocName, edit: DocEdit, at: number): Promise<void> {
+  const { rows } = await client.query<Record<string, unknown>>(
+    'SELECT id, account_id, at, fields, bytes FROM doc_edits WHERE doc = $1 ORDER BY id DESC LIMIT 1',
+    [name],
+  );
+  const row = rows[0];
+  const run = continueRun(row ? editFromRow(row) : undefined, edit, at);
+  if (row && run) {
+    await client.query('UPDATE doc_edits SET at = $1, fields = $2, bytes = $3 WHERE id = $4', [
+      run.at,
+      JSON.stringify(run.fields),
+      run.bytes,
+      row['id'],
+    ]);
+  } else {
+    await client.query(
+      'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES ($1, $2, $3, $4, $5)',
+      [name, edit.author, at, JSON.stringify(edit.fields), edit.bytes],
+    );
   }
 }
 

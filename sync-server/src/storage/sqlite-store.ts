@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import { continueRun } from './edit-runs.ts';
 import { editFromRow, listingFromRow } from './listing-row.ts';
 import { inTransaction, openSqliteDatabase } from './sqlite-database.ts';
 
@@ -15,6 +16,8 @@ export class SqliteDocStore implements DocStore {
   readonly #selectDoc: StatementSync;
   readonly #insertEdit: StatementSync;
   readonly #selectEdits: StatementSync;
+  readonly #lastEdit: StatementSync;
+  readonly #updateEdit: StatementSync;
 
   /** Opens (and creates or migrates) `concord.sqlite` in `dataDir`; pass `:memory:` for a throwaway store. */
   static open(dataDir: string): SqliteDocStore {
@@ -34,6 +37,10 @@ export class SqliteDocStore implements DocStore {
     this.#insertEdit = db.prepare(
       'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES (?, ?, ?, ?, ?)',
     );
+    this.#lastEdit = db.prepare(
+      'SELECT id, account_id, at, fields, bytes FROM doc_edits WHERE doc = ? ORDER BY id DESC LIMIT 1',
+    );
+    this.#updateEdit = db.prepare('UPDATE doc_edits SET at = ?, fields = ?, bytes = ? WHERE id = ?');
     this.#selectEdits = db.prepare(
       'SELECT account_id, at, fields, bytes FROM doc_edits WHERE doc = ? ORDER BY id DESC LIMIT ?',
     );
@@ -65,9 +72,7 @@ export class SqliteDocStore implements DocStore {
           }
           const { kind, title, village, facts } = write.summary;
           this.#upsertDoc.run(write.name, kind, title, village, JSON.stringify(facts), at);
-          for (const edit of write.edits ?? []) {
-            this.#insertEdit.run(write.name, edit.author, at, JSON.stringify(edit.fields), edit.bytes);
-          }
+          for (const edit of write.edits ?? []) this.#recordEdit(write.name, edit, at);
         }
       });
       return clock;
@@ -101,6 +106,14 @@ export class SqliteDocStore implements DocStore {
   close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();
+  }
+
+  /** Adds an edit to the history, continuing its author's run when it is one (SPEC A-ATTR-2). */
+  #recordEdit(name: DocName, edit: DocEdit, at: number): void {
+    const row = this.#lastEdit.get(name);
+    const run = continueRun(row ? editFromRow(row) : undefined, edit, at);
+    if (row && run) this.#updateEdit.run(run.at, JSON.stringify(run.fields), run.bytes, Number(row['id']));
+    else this.#insertEdit.run(name, edit.author, at, JSON.stringify(edit.fields), edit.bytes);
   }
 
   #transaction(work: () => void): void {
