@@ -1,3 +1,6 @@
+import { ledgerEn } from './ledger-messages.ts';
+import { workflowEn } from './workflow-messages.ts';
+
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
 export const en = {
   app_name: 'Concord',
@@ -159,6 +162,8 @@ export const en = {
   password_wrong_current: 'The current password is wrong.',
   error_storage_unavailable:
     'This browser cannot keep a local copy (private mode?). Edits need a connection.',
+  ...ledgerEn,
+  ...workflowEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

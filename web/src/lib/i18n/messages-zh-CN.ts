@@ -1,4 +1,6 @@
+import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
+import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
   app_name: '协和',
@@ -156,4 +158,6 @@ export const zhCN: Messages = {
   password_mismatch: '两次输入的新密码不一致。',
   password_wrong_current: '当前密码错误。',
   error_storage_unavailable: '此浏览器无法保存本地副本(无痕模式?),编辑需要联网。',
+  ...ledgerZhCN,
+  ...workflowZhCN,
 };

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { escalationLevels } from '../org/agencies.ts';
+import { docName as makeDocName, parseDocName, type DocName } from '../sync/doc-name.ts';
+import { riskGrades, stages } from '../cases/workflow/events.ts';
+
+/**
+ * One row of the town's dispute ledger (台账): what the ledger page shows, filters, sorts and searches for one
+ * case, without opening the case document (SPEC L-LEDGER-1). Built by the server from the document each time it
+ * is saved, and kept on the device so the ledger opens offline.
+ */
+export const ledgerRowSchema = z.object({
+  name: z.string().transform((value, ctx): DocName => {
+    const parsed = parseDocName(value);
+    if (parsed.ok && parsed.kind === 'case') return parsed.name;
+    ctx.addIssue({ code: 'custom', message: `not a case document name: ${value}` });
+    return z.NEVER;
+  }),
+  title: z.string(),
+  village: z.string().nullable(),
+  disputeType: z.string().nullable(),
+  risk: z.enum(riskGrades).nullable(),
+  stage: z.enum(stages),
+  level: z.enum(escalationLevels),
+  /** Names of the parties, for search. */
+  parties: z.array(z.string()),
+  /** The account handling it, if dispatched. */
+  handler: z.string().nullable(),
+  leaders: z.array(z.string()),
+  departments: z.array(z.string()),
+  /** When the current dispatch is due; overdue and due-soon are derived from it when shown (SPEC C-FLOW-8). */
+  deadline: z.number().nullable(),
+  createdAt: z.number().nullable(),
+  updatedAt: z.number(),
+  /** Steps that conflicted in the merged timeline, to be looked at (SPEC C-FLOW-3). */
+  conflicts: z.number().int().nonnegative(),
+  access: z.enum(['read', 'write']),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+/** `GET /api/ledger`: every case the caller may open. */
+export const ledgerResponseSchema = z.object({ rows: z.array(ledgerRowSchema) });
+
+/** A row for tests and demos, with every field filled. */
+export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'name'>> = {}): LedgerRow {
+  return {
+    name: makeDocName('case', id),
+    title: `case ${id}`,
+    village: 'jiangting',
+    disputeType: 'land',
+    risk: 'low',
+    stage: 'registered',
+    level: 'village',
+    parties: [],
+    handler: null,
+    leaders: [],
+    departments: [],
+    deadline: null,
+    createdAt: 0,
+    updatedAt: 0,
+    conflicts: 0,
+    access: 'write',
+    ...fields,
+  };
+}
