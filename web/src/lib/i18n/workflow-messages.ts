@@ -1,4 +1,8 @@
-/** The workflow feature's wording, kept apart so features grow without touching each other's files. */
-export const workflowEn = {} as const;
+/** The case workflow's wording (timeline, steps, conflicts, agreement), kept apart from other features'. */
+export const workflowEn = {
+  workflow_heading: 'Timeline',
+} as const;
 
-export const workflowZhCN: Record<keyof typeof workflowEn, string> = {};
+export const workflowZhCN: Record<keyof typeof workflowEn, string> = {
+  workflow_heading: '办理过程',
+};
