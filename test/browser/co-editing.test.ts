@@ -82,7 +82,7 @@ describe('co-editing a case file in the browser', () => {
     await fieldShows(carol, title, { equals: 'Boundary of the hillside forest(王、刘两户)' });
   });
 
-  it('W-OFF-1, W-OFF-2: with the server down a reload still shows the case, and edits made meanwhile sync later', async () => {
+  it('W-OFF-1, W-OFF-2, W-OFF-3: with the server down a reload still shows the case, and edits made meanwhile sync later', async () => {
     let server = await servers.start({ webRoot: builtWebApp });
     const field = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await field.goto(`${server.url}/`);

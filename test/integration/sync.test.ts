@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { CaseFile, newCaseId } from '@concord/shared/cases/case-file.ts';
 import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
 import { serverPool } from '../helpers/test-server.ts';
+import { messageType } from '../../shared/src/sync/message-types.ts';
+import { rawSocket } from '../helpers/raw-socket.ts';
 import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
 
 const servers = serverPool();
@@ -19,6 +21,20 @@ afterEach(async () => {
 });
 
 describe('sync between stock y-websocket clients', () => {
+  it('S-SYNC-1: a client is greeted with the server’s state vector, then with who is already here', async () => {
+    const server = await servers.start();
+    const present = client(server.syncUrl, 'meeting:greeting');
+    await synced(present);
+    present.provider.awareness.setLocalStateField('user', { name: '综治中心' });
+    const socket = rawSocket(`${server.syncUrl}/meeting:greeting`);
+    const awareness = await socket.frameWhere((f) => f[0] === messageType.awareness);
+    const first = socket.frames[0];
+    // sync step 1 (message 0, step 0) comes first, before any presence
+    expect([first?.[0], first?.[1]]).toEqual([messageType.sync, 0]);
+    expect(socket.frames.indexOf(awareness)).toBeGreaterThan(0);
+    socket.ws.close();
+  });
+
   it('S-SYNC-2: an edit by one client reaches the other', async () => {
     const server = await servers.start();
     const a = client(server.syncUrl, 'case:relay');
@@ -91,7 +107,7 @@ describe('sync between stock y-websocket clients', () => {
     expect(offline.doc.getText('notes').toString()).toBe(online.doc.getText('notes').toString());
   });
 
-  it('S-AWARE-1: presence is relayed, and removed when the client leaves', async () => {
+  it('S-AWARE-1, S-AWARE-2: presence is relayed, and removed when the client leaves', async () => {
     const server = await servers.start();
     const a = client(server.syncUrl, 'meeting:presence');
     const b = client(server.syncUrl, 'meeting:presence');

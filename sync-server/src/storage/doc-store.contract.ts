@@ -23,7 +23,7 @@ export interface DocStoreFixture {
  * Nothing here may depend on one database: the PostgreSQL store runs this same suite.
  */
 export function docStoreContract(name: string, makeStore: () => Promise<DocStoreFixture>): void {
-  describe(`DocStore contract: ${name}`, () => {
+  describe(`S-STORE-7: DocStore contract: ${name}`, () => {
     let fixture: DocStoreFixture;
     let store: DocStore;
 
