@@ -20,6 +20,12 @@ const envSchema = z.object({
   MAX_LOADED_DOCS: z.coerce.number().int().min(1).default(10_000),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
   WEB_ROOT: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default('public'),
+  REDIS_URL: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -44,6 +50,11 @@ export interface ServerConfig {
    * environment: tests set it to see compaction happen; unset, the hub's default applies.
    */
   compactAfterUpdates?: number;
+  /** PostgreSQL for the documents instead of SQLite, past one machine (SPEC S-STORE-7). */
+  databaseUrl?: string;
+  databaseSchema?: string;
+  /** Redis for fan-out between server instances sharing one PostgreSQL (SPEC S-SCALE-1). */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -69,5 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     maxLoadedDocs: e.MAX_LOADED_DOCS,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseSchema: e.DATABASE_SCHEMA } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
   };
 }

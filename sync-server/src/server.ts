@@ -12,6 +12,8 @@ import type { DocStore } from './storage/doc-store.ts';
 import { SqliteAccountStore } from './storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocStore } from './storage/sqlite-store.ts';
+import { PostgresDocStore } from './storage/postgres-store.ts';
+import { RedisFanout } from './fanout/redis-fanout.ts';
 import { defaultSessionLimits } from './sync/session.ts';
 import { SyncHub } from './sync/sync-hub.ts';
 
@@ -30,14 +32,22 @@ export interface RunningServer {
 /** Starts the whole server on `config.port` (0 picks a free port) and resolves once it listens. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const db = openSqliteDatabase(config.dataDir);
-  const store = new SqliteDocStore(db);
+  // accounts stay in the data folder; documents go to PostgreSQL when one is configured
   const accounts = new SqliteAccountStore(db);
+  const store: DocStore = config.databaseUrl
+    ? await PostgresDocStore.connect({
+        connectionString: config.databaseUrl,
+        ...(config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }),
+      })
+    : new SqliteDocStore(db);
+  const fanout = config.redisUrl ? await RedisFanout.connect(config.redisUrl, logger) : undefined;
   if (config.seedDemo) await seedDemoData(store, accounts, config.demoPassword, logger);
   const auth = new AuthService({ accounts });
   const hub = new SyncHub({
     store,
     logger,
     maxLoadedDocs: config.maxLoadedDocs,
+    ...(fanout === undefined ? {} : { fanout }),
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
   });
@@ -73,6 +83,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
         if ('closeAllConnections' in server) server.closeAllConnections();
         await stopped;
         await store.close();
+        if (db.isOpen) db.close();
+        await fanout?.close();
       })();
       return closing;
     },

@@ -3,9 +3,10 @@ import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics.ts';
 import { errorFields } from '../logger.ts';
-import type { DocStore } from '../storage/doc-store.ts';
+import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
 import type { Persister } from './persister.ts';
-import { Room, type RoomMember } from './room.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import { fromOtherInstance, Room, type RoomMember } from './room.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -16,6 +17,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates?: number;
   /** Past this many loaded documents, the least recently used one is let go (SPEC S-MEM-2). */
   maxLoadedDocs?: number;
+  /** Other server instances to hear updates from and pass updates to (SPEC S-SCALE-1). */
+  fanout?: Fanout;
   /** A loaded document's saved change altered who may open it. */
   onFactsChanged?: (room: Room) => void;
 }
@@ -33,6 +36,9 @@ export class RoomRegistry {
   readonly #maxLoaded: number;
   readonly #metrics: SyncMetrics | null;
   readonly #onFactsChanged: (room: Room) => void;
+  readonly #fanout: Fanout | null;
+  /** How each loaded document stops hearing from other instances. */
+  readonly #unsubscribes = new Map<Room, () => Promise<void>>();
   readonly #rooms = new Map<DocName, Promise<Room>>();
   /** The rooms whose load has finished, for choosing which to let go. */
   readonly #loaded = new Map<DocName, Room>();
@@ -45,6 +51,7 @@ export class RoomRegistry {
     this.#maxLoaded = options.maxLoadedDocs ?? 10_000;
     this.#metrics = options.metrics ?? null;
     this.#onFactsChanged = options.onFactsChanged ?? (() => undefined);
+    this.#fanout = options.fanout ?? null;
   }
 
   /** The room of `name` if it is loaded now. */
@@ -111,7 +118,7 @@ export class RoomRegistry {
     try {
       if (room.storedUpdates > this.#compactAfter) await this.#compact(room);
     } finally {
-      room.destroy();
+      await this.#unload(room);
     }
   }
 
@@ -124,13 +131,41 @@ export class RoomRegistry {
       if (result.status !== 'fulfilled') continue;
       const room = result.value;
       await room.whenSaved();
+      await this.#unload(room);
+    }
+  }
+
+  async #unload(room: Room): Promise<void> {
+    const unsubscribe = this.#unsubscribes.get(room);
+    this.#unsubscribes.delete(room);
+    try {
+      await unsubscribe?.();
+    } catch (error) {
+      this.#logger.warn('fan-out unsubscribe failed', { ...errorFields(error), doc: room.name });
+    } finally {
       room.destroy();
     }
   }
 
   async #load(name: DocName, kind: DocKind): Promise<Room> {
     const started = performance.now();
-    const stored = await this.#store.load(name);
+    // hear other instances before reading the store: an update saved after the read is then never missed
+    const early: Uint8Array[] = [];
+    let deliver = (update: Uint8Array) => {
+      early.push(update);
+    };
+    const unsubscribe = this.#fanout
+      ? await this.#fanout.subscribe(name, (update) => {
+          deliver(update);
+        })
+      : undefined;
+    let stored: StoredDoc;
+    try {
+      stored = await this.#store.load(name);
+    } catch (error) {
+      await unsubscribe?.();
+      throw error;
+    }
     const doc = new Y.Doc({ gc: true });
     // applied with the registry as origin before the room listens, so loading writes nothing back
     doc.transact(() => {
@@ -149,9 +184,23 @@ export class RoomRegistry {
           metrics?.bytesRelayed.inc(bytes);
         },
         factsChanged: (r) => this.#onFactsChanged(r),
+        published: (r, updates) => {
+          for (const update of updates) this.#fanout?.publish(r.name, update);
+        },
       },
     );
     this.#loaded.set(name, room);
+    if (unsubscribe) {
+      this.#unsubscribes.set(room, unsubscribe);
+      deliver = (update) => {
+        try {
+          Y.applyUpdate(room.doc, update, fromOtherInstance);
+        } catch (error) {
+          this.#logger.warn('unreadable update from another instance', { ...errorFields(error), doc: name });
+        }
+      };
+      for (const update of early.splice(0)) deliver(update);
+    }
     this.#logger.debug('document loaded', {
       doc: name,
       updates: stored.updates.length,
@@ -160,10 +209,19 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * Merges the stored rows into one snapshot. The snapshot is built from the rows themselves plus the room, so
+   * rows another instance wrote, which this one may never have heard of, are never dropped (SPEC S-STORE-6).
+   */
   async #compact(room: Room): Promise<void> {
     try {
-      const snapshot = Y.encodeStateAsUpdate(room.doc);
-      await this.#store.compact(room.name, snapshot, room.storedClock);
+      const stored = await this.#store.load(room.name);
+      const merged = new Y.Doc({ gc: true });
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(room.doc));
+      for (const update of stored.updates) Y.applyUpdate(merged, update);
+      const snapshot = Y.encodeStateAsUpdate(merged);
+      merged.destroy();
+      await this.#store.compact(room.name, snapshot, stored.clock);
       this.#logger.debug('document compacted', { doc: room.name, rows: room.storedUpdates });
     } catch (error) {
       // the rows stay as they were: compaction is an optimisation, never a loss

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { summarizeDoc, type DocSummary } from '@concord/shared/docs/summary.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
+import type { DocFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import { changedFields } from './changed-fields.ts';
 import { encodeAwareness, encodeUpdate } from './frames.ts';
@@ -25,7 +26,12 @@ export interface RoomHooks {
   relayed?(updates: number, bytes: number): void;
   /** A saved change altered who may open the document (SPEC A-RIGHT-9). */
   factsChanged?(room: Room): void;
+  /** Updates from this instance's clients are saved: other instances may now hear of them. */
+  published?(room: Room, updates: readonly Uint8Array[]): void;
 }
+
+/** Origin of updates another server instance saved and passed on (SPEC S-SCALE-1). */
+export const fromOtherInstance = Symbol('another instance');
 
 interface UnsavedUpdate {
   update: Uint8Array;
@@ -89,6 +95,12 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
+      if (origin === fromOtherInstance) {
+        // saved by the instance that published it: relay only (SPEC S-SCALE-1)
+        this.#relay([{ update, origin, fields: [] }]);
+        this.#checkFacts(summarizeDoc(kind, doc).facts);
+        return;
+      }
       this.#unsaved.push({ update, origin, fields: changedFields(doc, transaction) });
       hooks.unsaved(this);
     });
@@ -118,9 +130,26 @@ export class Room {
     this.#inFlight--;
     this.storedUpdates += batch.updates.length;
     this.storedClock = Math.max(this.storedClock, clock);
+    this.#relay(batch.updates);
+    for (const { origin } of batch.updates) {
+      if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
+    }
+    this.#hooks.published?.(
+      this,
+      batch.updates.map((u) => u.update),
+    );
+    this.#checkFacts(batch.summary.facts);
+    if (!this.hasUnsaved) {
+      this.#acknowledge();
+      this.#resolveSavedWaiters();
+    }
+  }
+
+  /** Sends each update to every member but the one it came from. */
+  #relay(updates: readonly UnsavedUpdate[]): void {
     let sent = 0;
     let bytes = 0;
-    for (const { update, origin } of batch.updates) {
+    for (const { update, origin } of updates) {
       const frame = encodeUpdate(update);
       for (const member of this.members) {
         if (member === origin) continue;
@@ -128,18 +157,15 @@ export class Room {
         sent++;
         bytes += frame.length;
       }
-      if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
     }
     this.#hooks.relayed?.(sent, bytes);
-    const facts = JSON.stringify(batch.summary.facts);
-    if (facts !== this.#facts) {
-      this.#facts = facts;
-      this.#hooks.factsChanged?.(this);
-    }
-    if (!this.hasUnsaved) {
-      this.#acknowledge();
-      this.#resolveSavedWaiters();
-    }
+  }
+
+  #checkFacts(next: DocFacts): void {
+    const facts = JSON.stringify(next);
+    if (facts === this.#facts) return;
+    this.#facts = facts;
+    this.#hooks.factsChanged?.(this);
   }
 
   /** Tells each writer that everything is on disk, with the state that is (SPEC S-ACK-1). */

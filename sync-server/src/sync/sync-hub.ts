@@ -3,6 +3,7 @@ import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { DocAccess } from '../access/doc-access.ts';
+import type { Fanout } from '../fanout/fanout.ts';
 import type { Account } from '../auth/account-store.ts';
 import { publicUser } from '../auth/auth-service.ts';
 import { Persister } from './persister.ts';
@@ -37,6 +38,7 @@ export class SyncHub {
     limits?: SessionLimits;
     compactAfterUpdates?: number;
     maxLoadedDocs?: number;
+    fanout?: Fanout;
     /** How often sockets of ended sessions are looked for (SPEC A-REVOKE-1). */
     sessionSweepMs?: number;
     now?: () => number;
@@ -55,6 +57,7 @@ export class SyncHub {
         ? {}
         : { compactAfterUpdates: options.compactAfterUpdates }),
       ...(options.maxLoadedDocs === undefined ? {} : { maxLoadedDocs: options.maxLoadedDocs }),
+      ...(options.fanout === undefined ? {} : { fanout: options.fanout }),
       onFactsChanged: (room) => {
         void this.#recheck([...this.#sessions].filter((s) => s.docName === room.name));
       },
