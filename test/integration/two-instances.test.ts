@@ -75,4 +75,28 @@ describe('more than one server instance', () => {
     expect(late.doc.getText('title').toString()).toBe('宅基地纠纷');
     expect(late.doc.getMap('case').get('village')).toBe('hongyan');
   });
+
+  it('S-SCALE-2: who is on a case shows across instances, and goes when they leave', async () => {
+    const [one, two] = await twoInstances();
+    const here = client(one, 'meeting:presence');
+    const there = client(two, 'meeting:presence');
+    await Promise.all([synced(here), synced(there)]);
+    const hereId = here.doc.clientID;
+    const seen = (present: boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (there.provider.awareness.getStates().has(hereId) !== present) return;
+          there.provider.awareness.off('change', check);
+          resolve();
+        };
+        there.provider.awareness.on('change', check);
+        check();
+      });
+    const arrived = seen(true);
+    here.provider.awareness.setLocalStateField('user', { name: '派出所' });
+    await arrived;
+    const left = seen(false);
+    here.provider.disconnect();
+    await left;
+  });
 });

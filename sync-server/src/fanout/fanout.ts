@@ -7,8 +7,14 @@ import type { DocName } from '@concord/shared/sync/doc-name.ts';
  */
 export interface Fanout {
   /** Passes an update this instance has saved to the other instances that have the document open. */
-  publish(doc: DocName, update: Uint8Array): void;
-  /** Calls `onUpdate` with each update other instances publish for `doc`; resolves once subscribed. */
-  subscribe(doc: DocName, onUpdate: (update: Uint8Array) => void): Promise<() => Promise<void>>;
+  publish(doc: DocName, message: FanoutMessage): void;
+  /** Calls `onMessage` with what other instances publish for `doc`; resolves once subscribed. */
+  subscribe(doc: DocName, onMessage: (message: FanoutMessage) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** A saved document update, or an awareness update (presence), as the y-protocols encode them. */
+export interface FanoutMessage {
+  kind: 'update' | 'presence';
+  bytes: Uint8Array;
 }

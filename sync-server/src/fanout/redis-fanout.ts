@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { errorFields, type Logger } from '../logger.ts';
-import type { Fanout } from './fanout.ts';
+import type { Fanout, FanoutMessage } from './fanout.ts';
+
+const kindByte = { update: 0, presence: 1 } as const;
 
 const makeClient = (url: string) => createClient({ url });
 type RedisClient = ReturnType<typeof makeClient>;
@@ -44,20 +46,21 @@ export class RedisFanout implements Fanout {
     return `${this.#prefix}:doc:${doc}`;
   }
 
-  publish(doc: DocName, update: Uint8Array): void {
-    const message = Buffer.concat([this.#self, update]);
+  publish(doc: DocName, { kind, bytes }: FanoutMessage): void {
+    const message = Buffer.concat([this.#self, Buffer.of(kindByte[kind]), bytes]);
     this.#publisher.publish(this.#channel(doc), message).catch((error: unknown) => {
       // the update is saved; instances that miss it get it at their clients' next sync
       this.#logger.warn('fan-out publish failed', { ...errorFields(error), doc });
     });
   }
 
-  async subscribe(doc: DocName, onUpdate: (update: Uint8Array) => void): Promise<() => Promise<void>> {
+  async subscribe(doc: DocName, onMessage: (message: FanoutMessage) => void): Promise<() => Promise<void>> {
     const channel = this.#channel(doc);
     const listener = (message: Buffer) => {
-      if (message.length < senderBytes || message.subarray(0, senderBytes).equals(this.#self)) return;
-      const update = message.subarray(senderBytes);
-      onUpdate(new Uint8Array(update.buffer, update.byteOffset, update.byteLength));
+      if (message.length <= senderBytes || message.subarray(0, senderBytes).equals(this.#self)) return;
+      const kind = message[senderBytes] === kindByte.presence ? 'presence' : 'update';
+      const body = message.subarray(senderBytes + 1);
+      onMessage({ kind, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
     };
     await this.#subscriber.subscribe(channel, listener, true);
     return async () => {

@@ -5,7 +5,8 @@ import type { SyncMetrics } from '../metrics.ts';
 import { errorFields } from '../logger.ts';
 import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
 import type { Persister } from './persister.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Fanout, FanoutMessage } from '../fanout/fanout.ts';
 import { fromOtherInstance, Room, type RoomMember } from './room.ts';
 
 export interface RoomRegistryOptions {
@@ -150,13 +151,13 @@ export class RoomRegistry {
   async #load(name: DocName, kind: DocKind): Promise<Room> {
     const started = performance.now();
     // hear other instances before reading the store: an update saved after the read is then never missed
-    const early: Uint8Array[] = [];
-    let deliver = (update: Uint8Array) => {
-      early.push(update);
+    const early: FanoutMessage[] = [];
+    let deliver = (message: FanoutMessage) => {
+      early.push(message);
     };
     const unsubscribe = this.#fanout
-      ? await this.#fanout.subscribe(name, (update) => {
-          deliver(update);
+      ? await this.#fanout.subscribe(name, (message) => {
+          deliver(message);
         })
       : undefined;
     let stored: StoredDoc;
@@ -185,21 +186,25 @@ export class RoomRegistry {
         },
         factsChanged: (r) => this.#onFactsChanged(r),
         published: (r, updates) => {
-          for (const update of updates) this.#fanout?.publish(r.name, update);
+          for (const bytes of updates) this.#fanout?.publish(r.name, { kind: 'update', bytes });
+        },
+        presence: (r, bytes) => {
+          this.#fanout?.publish(r.name, { kind: 'presence', bytes });
         },
       },
     );
     this.#loaded.set(name, room);
     if (unsubscribe) {
       this.#unsubscribes.set(room, unsubscribe);
-      deliver = (update) => {
+      deliver = ({ kind: what, bytes }) => {
         try {
-          Y.applyUpdate(room.doc, update, fromOtherInstance);
+          if (what === 'update') Y.applyUpdate(room.doc, bytes, fromOtherInstance);
+          else awarenessProtocol.applyAwarenessUpdate(room.awareness, bytes, fromOtherInstance);
         } catch (error) {
-          this.#logger.warn('unreadable update from another instance', { ...errorFields(error), doc: name });
+          this.#logger.warn('unreadable message from another instance', { ...errorFields(error), doc: name });
         }
       };
-      for (const update of early.splice(0)) deliver(update);
+      for (const message of early.splice(0)) deliver(message);
     }
     this.#logger.debug('document loaded', {
       doc: name,

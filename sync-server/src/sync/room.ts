@@ -28,6 +28,8 @@ export interface RoomHooks {
   factsChanged?(room: Room): void;
   /** Updates from this instance's clients are saved: other instances may now hear of them. */
   published?(room: Room, updates: readonly Uint8Array[]): void;
+  /** Presence of this instance's clients changed (an awareness update), for other instances. */
+  presence?(room: Room, update: Uint8Array): void;
 }
 
 /** Origin of updates another server instance saved and passed on (SPEC S-SCALE-1). */
@@ -67,6 +69,8 @@ export class Room {
   readonly #awaitingAck = new Set<RoomMember>();
   /** Awareness clients changed this turn: relayed together once the turn ends. */
   readonly #awarenessChanged = new Set<number>();
+  /** Of those, the ones this instance's own clients changed. */
+  readonly #localAwarenessChanged = new Set<number>();
   #awarenessFlush: NodeJS.Immediate | null = null;
   readonly #hooks: RoomHooks;
   /** The facts rights were last decided on, as saved. */
@@ -205,9 +209,14 @@ export class Room {
    * cursors sends each member one frame per turn, not fifty. The frame goes to the sender too, which ignores
    * states it already has.
    */
-  #relayAwareness = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+  #relayAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     for (const client of [...change.added, ...change.updated, ...change.removed]) {
       this.#awarenessChanged.add(client);
+      // presence from this instance's clients goes to the other instances too, once a turn (SPEC S-SCALE-2)
+      if (origin !== fromOtherInstance) this.#localAwarenessChanged.add(client);
     }
     if (this.#awarenessChanged.size === 0 || this.#awarenessFlush) return;
     this.#awarenessFlush = setImmediate(() => {
@@ -216,6 +225,11 @@ export class Room {
       this.#awarenessChanged.clear();
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
       for (const member of this.members) member.send(frame);
+      const local = [...this.#localAwarenessChanged];
+      this.#localAwarenessChanged.clear();
+      if (local.length > 0) {
+        this.#hooks.presence?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+      }
     });
   };
 }
