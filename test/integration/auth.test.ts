@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../shared/src/http/errors.ts';
 import { loginResponseSchema } from '../../shared/src/auth/user.ts';
+import { ledgerResponseSchema, type LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
 import { closeCode } from '../../shared/src/sync/close-codes.ts';
 import { hashToken } from '../../sync-server/src/auth/auth-service.ts';
 import { stockClient, synced } from '../helpers/clients.ts';
@@ -71,28 +72,47 @@ describe('signing in', () => {
     expect(await refused(server, token)).toEqual({ code: closeCode.unauthorized, framesBeforeClose: 0 });
   });
 
-  it('D-DEMO-1: the demo town gives each demo account something to see, and something it may not', async () => {
+  it('D-DEMO-1, D-DEMO-2: the demo town gives each demo account something to see, and something it may not', async () => {
     const server = await servers.start({ seedDemo: true });
+    const tokenOf = async (username: string) =>
+      loginResponseSchema.parse(await (await login(server, { username, password: 'demo' })).json()).token;
     const listFor = async (username: string) => {
-      const session = loginResponseSchema.parse(
-        await (await login(server, { username, password: 'demo' })).json(),
-      );
       const response = await fetch(`${server.url}/api/docs`, {
-        headers: { authorization: `Bearer ${session.token}` },
+        headers: { authorization: `Bearer ${await tokenOf(username)}` },
       });
       const { docs } = (await response.json()) as { docs: { name: string; access: string }[] };
       return docs.map((d) => `${d.name} ${d.access}`).sort();
     };
-    expect(await listFor('cadre1')).toEqual([
-      'case:demo-jt-boundary write',
-      'case:demo-jt-wages write',
-      'meeting:demo-weekly write',
-    ]);
-    expect(await listFor('leader1')).toEqual(['case:demo-jt-wages write']);
-    expect(await listFor('dept1')).toEqual(['case:demo-pz-land write', 'meeting:demo-weekly write']);
+    // the facts of every case, as the whole town's ledger shows them to an administrator
+    const ledger = await fetch(`${server.url}/api/ledger`, {
+      headers: { authorization: `Bearer ${await tokenOf('admin')}` },
+    });
+    const { rows } = ledgerResponseSchema.parse(await ledger.json());
+    expect(rows.length).toBeGreaterThanOrEqual(190);
+    const cases = (keep: (row: LedgerRow) => boolean, access: string) =>
+      rows.filter(keep).map((row) => `${row.name} ${access}`);
+    const meeting = 'meeting:demo-weekly write';
+
+    // village staff: their own village's cases, and the meeting that invites their village
+    const cadre = await listFor('cadre1');
+    expect(cadre).toEqual([...cases((row) => row.village === 'jiangting', 'write'), meeting].sort());
+    expect(cadre).toContain('case:demo-jt-boundary write');
+    expect(cadre).toContain('case:demo-jt-wages write');
+    expect(cadre.some((row) => /demo-(hy|pz)-/.test(row))).toBe(false);
+    // the case leader: only the cases that name them (every county case does)
+    const leader = await listFor('leader1');
+    expect(leader).toEqual(cases((row) => row.leaders.includes('demo-leader1'), 'write').sort());
+    expect(leader).toContain('case:demo-jt-wages write');
+    expect(leader.length).toBeLessThan(rows.length / 4);
+    // the department: only what is dispatched to it, and the meeting that invites it
+    const dept = await listFor('dept1');
+    expect(dept).toEqual(
+      [...cases((row) => row.departments.includes('naturalResources'), 'write'), meeting].sort(),
+    );
+    expect(dept).toContain('case:demo-pz-land write');
+    // the supervisor reads everything and writes nothing
     const supervisor = await listFor('supervisor1');
-    expect(supervisor).toHaveLength(7);
-    expect(supervisor.every((row) => row.endsWith(' read'))).toBe(true);
+    expect(supervisor).toEqual([...cases(() => true, 'read'), 'meeting:demo-weekly read'].sort());
   });
 
   it('D-DEMO-1: with SEED_DEMO=0 there are no demo accounts', async () => {

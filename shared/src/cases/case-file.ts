@@ -8,6 +8,24 @@ import {
 } from '../org/agencies.ts';
 import { findVillage, type VillageId } from '../org/jurisdiction.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
+import {
+  appendChanges,
+  newChangeId,
+  partyField,
+  readFieldHistory,
+  type FieldChange,
+  type FieldValue,
+} from './field-log.ts';
+import {
+  newPartyId,
+  partiesKey,
+  partyFieldNames,
+  partyFieldsSchema,
+  readParties,
+  readParty,
+  type Party,
+  type PartyFields,
+} from './parties.ts';
 import { applyRangedEdit } from '../text/ranged-edit.ts';
 import { CaseTimeline } from './workflow/timeline.ts';
 
@@ -30,6 +48,15 @@ export interface NewCaseFile {
   village: VillageId;
   disputeType: DisputeType;
   createdAt: number;
+  /** Account id of who records it, for the field history (SPEC C-HIST-1). */
+  by?: string;
+}
+
+export interface CaseFileOptions {
+  /** The clock the field history is stamped with; the device's own by default. */
+  now?: () => number;
+  /** Ids for new parties and history entries; random by default. A generator of demo data passes its own. */
+  newId?: () => string;
 }
 
 export interface CaseSummary {
@@ -64,9 +91,13 @@ export function newCaseId(): CaseId {
  */
 export class CaseFile {
   readonly doc: Y.Doc;
+  readonly #now: () => number;
+  readonly #newId: (() => string) | null;
 
-  constructor(doc: Y.Doc) {
+  constructor(doc: Y.Doc, options: CaseFileOptions = {}) {
     this.doc = doc;
+    this.#now = options.now ?? Date.now;
+    this.#newId = options.newId ?? null;
   }
 
   private get fields(): Y.Map<unknown> {
@@ -101,6 +132,11 @@ export class CaseFile {
       this.fields.set('disputeType', init.disputeType);
       this.fields.set('createdAt', init.createdAt);
       this.title.insert(0, init.title);
+      // the first values open the history, so a later change reads as a change from something
+      appendChanges(this.doc, [
+        this.#change('village', init.village, init.by),
+        this.#change('disputeType', init.disputeType, init.by),
+      ]);
     }, localEditOrigin);
   }
 
@@ -121,12 +157,102 @@ export class CaseFile {
     this.doc.transact(() => this.fields.set('departments', [...departments]), localEditOrigin);
   }
 
-  setVillage(village: VillageId): void {
-    this.doc.transact(() => this.fields.set('village', village), localEditOrigin);
+  /** `by`: the account setting it, kept in the field history (SPEC C-HIST-1). */
+  setVillage(village: VillageId, by?: string): void {
+    this.#setScalar('village', village, by);
   }
 
-  setDisputeType(type: DisputeType): void {
-    this.doc.transact(() => this.fields.set('disputeType', type), localEditOrigin);
+  setDisputeType(type: DisputeType, by?: string): void {
+    this.#setScalar('disputeType', type, by);
+  }
+
+  /**
+   * Every value set on a scalar field, oldest first, with who set it and when (SPEC C-HIST-1): `village`,
+   * `disputeType`, or a party's field as {@link partyField} names it. After a merge the field holds the value Yjs
+   * chose; the others are still here.
+   */
+  fieldHistory(field: string): FieldChange[] {
+    return readFieldHistory(this.doc, field);
+  }
+
+  /** The parties, in the order they were added (merged order for parties added on several devices). */
+  get parties(): Party[] {
+    return readParties(this.doc);
+  }
+
+  /** Adds a party with a random id, in one transaction, and returns the id (SPEC C-PARTY-1). */
+  addParty(fields: PartyFields, by?: string): string {
+    const checked = partyFieldsSchema.parse(fields);
+    const id = this.#newId?.() ?? newPartyId();
+    this.doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      map.set('id', id);
+      for (const key of partyFieldNames) map.set(key, checked[key]);
+      this.#parties.push([map]);
+      appendChanges(
+        this.doc,
+        partyFieldNames.map((key) => this.#change(partyField(id, key), checked[key], by)),
+      );
+    }, localEditOrigin);
+    return id;
+  }
+
+  /**
+   * Sets some fields of a party, each a scalar of its own map, so two people changing different fields both
+   * keep theirs. Unchanged values are not written. Throws when no party has the id (removed meanwhile).
+   */
+  updateParty(id: string, changes: Partial<PartyFields>, by?: string): void {
+    const checked = partyFieldsSchema.partial().parse(changes);
+    const map = this.#partyMap(id);
+    if (!map) throw new Error(`no party ${id} in this case`);
+    this.doc.transact(() => {
+      const logged: FieldChange[] = [];
+      for (const key of partyFieldNames) {
+        const value = checked[key];
+        if (value === undefined || map.get(key) === value) continue;
+        map.set(key, value);
+        logged.push(this.#change(partyField(id, key), value, by));
+      }
+      appendChanges(this.doc, logged);
+    }, localEditOrigin);
+  }
+
+  /** Removes a party; its past values stay in the field history. Removing one already gone does nothing. */
+  removeParty(id: string): void {
+    this.doc.transact(() => {
+      const index = this.#parties.toArray().findIndex((value) => readParty(value)?.id === id);
+      if (index >= 0) this.#parties.delete(index, 1);
+    }, localEditOrigin);
+  }
+
+  get #parties(): Y.Array<unknown> {
+    return this.doc.getArray<unknown>(partiesKey);
+  }
+
+  #partyMap(id: string): Y.Map<unknown> | null {
+    for (const value of this.#parties.toArray()) {
+      if (value instanceof Y.Map && readParty(value)?.id === id) return value as Y.Map<unknown>;
+    }
+    return null;
+  }
+
+  /** Sets one scalar of the case map and logs it, in one transaction; setting the value it holds does nothing. */
+  #setScalar(field: 'village' | 'disputeType', value: string, by: string | undefined): void {
+    if (this.fields.get(field) === value) return;
+    this.doc.transact(() => {
+      this.fields.set(field, value);
+      appendChanges(this.doc, [this.#change(field, value, by)]);
+    }, localEditOrigin);
+  }
+
+  #change(field: string, value: FieldValue, by: string | undefined): FieldChange {
+    return {
+      id: this.#newId?.() ?? newChangeId(),
+      field,
+      value,
+      at: Math.max(0, Math.round(this.#now())),
+      by: by ?? null,
+    };
   }
 
   /** Calls `listener` after every change to any part of the case; returns the function that stops it. */
@@ -135,10 +261,13 @@ export class CaseFile {
     this.fields.observe(handler);
     this.title.observe(handler);
     this.notes.observe(handler);
+    // deep: a party's own map changes without the array changing
+    this.#parties.observeDeep(handler);
     return () => {
       this.fields.unobserve(handler);
       this.title.unobserve(handler);
       this.notes.unobserve(handler);
+      this.#parties.unobserveDeep(handler);
     };
   }
 

@@ -5,7 +5,7 @@ import type { VillageId } from '../org/jurisdiction.ts';
 import { summarizeDoc } from './summary.ts';
 
 describe('summarizeDoc', () => {
-  it('S-LIST-1: a case lists with its title and village', () => {
+  it('S-LIST-1, L-LEDGER-1: a case lists with its title and village, and its ledger row', () => {
     const doc = new Y.Doc();
     new CaseFile(doc).create({
       id: 'abc' as CaseId,
@@ -19,6 +19,21 @@ describe('summarizeDoc', () => {
       title: '欠薪纠纷',
       village: 'pingzhai',
       facts: { kind: 'case', village: 'pingzhai', level: 'village', leaders: [], departments: [] },
+      ledger: {
+        title: '欠薪纠纷',
+        village: 'pingzhai',
+        disputeType: 'unpaidWages',
+        risk: null,
+        stage: 'reported',
+        level: 'village',
+        parties: [],
+        handler: null,
+        leaders: [],
+        departments: [],
+        deadline: null,
+        createdAt: 1,
+        conflicts: 0,
+      },
     });
   });
 
@@ -37,6 +52,7 @@ describe('summarizeDoc', () => {
       title: '三月联席会议',
       village: null,
       facts: { kind: 'meeting', invited: [] },
+      ledger: null,
     });
   });
 });

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { DocFacts } from '../access/rights.ts';
 import { CaseFile } from '../cases/case-file.ts';
+import { ledgerEntryOf, type LedgerEntry } from '../ledger/ledger-of.ts';
 import { MeetingFile } from '../meetings/meeting-file.ts';
 import type { DocKind } from '../sync/doc-name.ts';
 
@@ -13,6 +14,8 @@ export interface DocSummary {
   title: string;
   village: string | null;
   facts: DocFacts;
+  /** A case's ledger row, kept beside its listing so the ledger opens without the documents (SPEC L-LEDGER-1). */
+  ledger: LedgerEntry | null;
 }
 
 export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
@@ -30,6 +33,7 @@ export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
           leaders: summary.leaders,
           departments: summary.departments,
         },
+        ledger: ledgerEntryOf(doc),
       };
     }
     case 'meeting': {
@@ -39,6 +43,7 @@ export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
         title: meeting.title.toString(),
         village: null,
         facts: { kind, invited: meeting.invited },
+        ledger: null,
       };
     }
   }

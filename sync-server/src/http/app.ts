@@ -16,6 +16,7 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
+import { ledgerRoutes } from './ledger-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/auth', authRoutes(auth, throttle, sessionsEnded));
   app.route('/api/admin', adminRoutes(auth, admin));
   app.route('/api/docs', docRoutes({ auth, store, accounts, hub }));
+  app.route('/api/ledger', ledgerRoutes({ auth, store }));
 
   app.get(
     '/sync/:docName',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CaseFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
+import type { LedgerEntry } from '@concord/shared/ledger/ledger-of.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocStore, DocSummary, StoredDoc } from './doc-store.ts';
 
@@ -171,6 +172,35 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
       expect(await store.listing(caseA)).toEqual({ name: caseA, ...facts, updatedAt: 1000 });
     });
 
+    it('L-LEDGER-1: a case’s ledger row is kept beside its listing, replaced by each save, and read back as it was', async () => {
+      const first: DocSummary = { ...summaryA, ledger: ledgerEntry({ stage: 'registered', risk: 'high' }) };
+      await store.append([{ name: caseA, updates: edits(['一']), summary: first }], 1000);
+      expect(await store.listing(caseA)).toEqual({ name: caseA, ...first, updatedAt: 1000 });
+
+      const later: DocSummary = {
+        ...summaryA,
+        ledger: ledgerEntry({
+          stage: 'dispatched',
+          risk: 'criminal',
+          handler: 'acct-judicial',
+          deadline: 1_296_001_000,
+          parties: ['王某', '刘某'],
+          conflicts: 1,
+        }),
+      };
+      await store.append(
+        [
+          { name: caseA, updates: edits(['二']), summary: later },
+          { name: meetingB, updates: edits(['会']), summary: summaryB },
+        ],
+        2000,
+      );
+      expect(byName(await store.list())).toEqual([
+        { name: caseA, ...later, updatedAt: 2000 },
+        { name: meetingB, ...summaryB, updatedAt: 2000 },
+      ]);
+    });
+
     it('A-ATTR-1: attributed edits are kept with their time, newest first, and outlive compaction', async () => {
       const doc = new Y.Doc();
       const [a1, a2] = edits(['甲', '乙'], doc);
@@ -281,6 +311,27 @@ function caseSummary(title: string, village: string | null, facts: Partial<CaseF
     title,
     village,
     facts: { kind: 'case', village, level: 'village', leaders: [], departments: [], ...facts },
+    ledger: null,
+  };
+}
+
+/** A ledger row of summaryA's case with every field filled. */
+function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
+  return {
+    title: '张某宅基地纠纷',
+    village: 'jiangting',
+    disputeType: 'neighbours',
+    risk: null,
+    stage: 'reported',
+    level: 'village',
+    parties: ['张某'],
+    handler: null,
+    leaders: [],
+    departments: [],
+    deadline: null,
+    createdAt: 500,
+    conflicts: 0,
+    ...fields,
   };
 }
 
@@ -290,6 +341,7 @@ const summaryB: DocSummary = {
   title: '五月联席会议',
   village: null,
   facts: { kind: 'meeting', invited: ['judicialOffice', 'dept:naturalResources'] },
+  ledger: null,
 };
 const summaryC = caseSummary('王某借款纠纷', null);
 

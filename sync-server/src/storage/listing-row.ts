@@ -1,6 +1,7 @@
 import { docKinds, type DocKind, type DocName } from '@concord/shared/sync/doc-name.ts';
 import { docFactsSchema, type DocFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
+import { ledgerEntrySchema, type LedgerEntry } from '@concord/shared/ledger/ledger-of.ts';
 import type { DocEditRecord, DocListing } from './doc-store.ts';
 
 /** Turns a `docs` row (same columns in SQLite and PostgreSQL) into a listing, checking what the database gave. */
@@ -16,6 +17,7 @@ export function listingFromRow(row: Record<string, unknown>): DocListing {
     title: String(row['title']),
     village,
     facts: factsFromColumn(row['facts'], kind as DocKind, village),
+    ledger: ledgerFromColumn(row['ledger']),
     updatedAt: Number(row['updated_at']),
   };
 }
@@ -26,6 +28,22 @@ function factsFromColumn(value: unknown, kind: DocKind, village: string | null):
   return kind === 'case'
     ? { kind, village, level: 'village', leaders: [], departments: [] }
     : { kind, invited: [] };
+}
+
+/** The ledger column as written: JSON, or NULL for a meeting. */
+export function ledgerColumn(ledger: LedgerEntry | null): string | null {
+  return ledger === null ? null : JSON.stringify(ledger);
+}
+
+/**
+ * The stored ledger row, checked. NULL (a row saved before the column existed) or a row this version cannot read
+ * (a newer version wrote a stage it does not know) reads as null: the column stays as it is, and the ledger
+ * builds that row from the document itself instead (SPEC L-LEDGER-1).
+ */
+function ledgerFromColumn(value: unknown): LedgerEntry | null {
+  if (typeof value !== 'string') return null;
+  const parsed = ledgerEntrySchema.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : null;
 }
 
 /** A `doc_edits` row (same columns in SQLite and PostgreSQL). */

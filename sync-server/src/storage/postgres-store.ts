@@ -2,7 +2,9 @@ import pg from 'pg';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
-import { editFromRow, listingFromRow } from './listing-row.ts';
+import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
+
+const listingColumns = 'name, kind, title, village, facts, ledger, updated_at';
 
 /** Each entry moves the schema one version up; never edited once released, only appended. */
 const migrations: readonly string[] = [
@@ -25,6 +27,8 @@ const migrations: readonly string[] = [
      bytes INTEGER NOT NULL
    );
    CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
+  // a case's ledger row as JSON, so the ledger is read from the listings alone (SPEC L-LEDGER-1)
+  `ALTER TABLE docs ADD COLUMN ledger TEXT;`,
 ];
 
 export interface PostgresOptions {
@@ -84,12 +88,13 @@ export class PostgresDocStore implements DocStore {
           );
           clock = Number(rows[0]?.id ?? clock);
         }
-        const { kind, title, village, facts } = write.summary;
+        const { kind, title, village, facts, ledger } = write.summary;
         await client.query(
-          `INSERT INTO docs (name, kind, title, village, facts, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
-           facts = excluded.facts, updated_at = excluded.updated_at`,
-          [write.name, kind, title, village, JSON.stringify(facts), at],
+           facts = excluded.facts, ledger = excluded.ledger, updated_at = excluded.updated_at`,
+          [write.name, kind, title, village, JSON.stringify(facts), ledgerColumn(ledger), at],
         );
         for (const edit of write.edits ?? []) await recordEdit(client, write.name, edit, at);
       }
@@ -109,14 +114,14 @@ export class PostgresDocStore implements DocStore {
 
   async list(): Promise<DocListing[]> {
     const { rows } = await this.#pool.query<Record<string, unknown>>(
-      'SELECT name, kind, title, village, facts, updated_at FROM docs ORDER BY updated_at DESC, name',
+      `SELECT ${listingColumns} FROM docs ORDER BY updated_at DESC, name`,
     );
     return rows.map(listingFromRow);
   }
 
   async listing(name: DocName): Promise<DocListing | null> {
     const { rows } = await this.#pool.query<Record<string, unknown>>(
-      'SELECT name, kind, title, village, facts, updated_at FROM docs WHERE name = $1',
+      `SELECT ${listingColumns} FROM docs WHERE name = $1`,
       [name],
     );
     const row = rows[0];

@@ -45,6 +45,8 @@ const migrations: readonly string[] = [
      bytes INTEGER NOT NULL
    );
    CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
+  // a case's ledger row as JSON, so the ledger is read from the listings alone (SPEC L-LEDGER-1)
+  `ALTER TABLE docs ADD COLUMN ledger TEXT;`,
 ];
 
 /** Opens (creating and migrating) `concord.sqlite` in `dataDir`, or a throwaway database for `:memory:`. */

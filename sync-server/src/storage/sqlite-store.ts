@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
-import { editFromRow, listingFromRow } from './listing-row.ts';
+import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
 import { inTransaction, openSqliteDatabase } from './sqlite-database.ts';
 
 /** The embedded default: one SQLite file in the data folder, written ahead (WAL) so a crash loses no commit. */
@@ -30,9 +30,9 @@ export class SqliteDocStore implements DocStore {
     this.#selectUpdates = db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id');
     this.#insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
     this.#upsertDoc = db.prepare(
-      `INSERT INTO docs (name, kind, title, village, facts, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
-       facts = excluded.facts, updated_at = excluded.updated_at`,
+       facts = excluded.facts, ledger = excluded.ledger, updated_at = excluded.updated_at`,
     );
     this.#insertEdit = db.prepare(
       'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES (?, ?, ?, ?, ?)',
@@ -45,7 +45,7 @@ export class SqliteDocStore implements DocStore {
       'SELECT account_id, at, fields, bytes FROM doc_edits WHERE doc = ? ORDER BY id DESC LIMIT ?',
     );
     this.#deleteThrough = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?');
-    const columns = 'name, kind, title, village, facts, updated_at';
+    const columns = 'name, kind, title, village, facts, ledger, updated_at';
     this.#selectDocs = db.prepare(`SELECT ${columns} FROM docs ORDER BY updated_at DESC, name`);
     this.#selectDoc = db.prepare(`SELECT ${columns} FROM docs WHERE name = ?`);
   }
@@ -70,8 +70,16 @@ export class SqliteDocStore implements DocStore {
           for (const update of write.updates) {
             clock = Number(this.#insertUpdate.run(write.name, update).lastInsertRowid);
           }
-          const { kind, title, village, facts } = write.summary;
-          this.#upsertDoc.run(write.name, kind, title, village, JSON.stringify(facts), at);
+          const { kind, title, village, facts, ledger } = write.summary;
+          this.#upsertDoc.run(
+            write.name,
+            kind,
+            title,
+            village,
+            JSON.stringify(facts),
+            ledgerColumn(ledger),
+            at,
+          );
           for (const edit of write.edits ?? []) this.#recordEdit(write.name, edit, at);
         }
       });

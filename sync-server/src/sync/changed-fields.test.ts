@@ -34,4 +34,17 @@ describe('the fields an edit touched', () => {
     expect(fieldsOf(doc, () => doc.getText('title').delete(0, 2))).toEqual(['title']);
     expect(fieldsOf(doc, () => entry.set('outcome', '达成协议'))).toEqual(['case']);
   });
+
+  it('A-ATTR-1, C-HIST-1: the field log written beside a field is not named; written alone, it is', () => {
+    const doc = new Y.Doc();
+    const log = doc.getArray<unknown>('fieldLog');
+    const entry = { id: '0123456789abcdef', field: 'village', value: 'hongyan', at: 1, by: null };
+    expect(
+      fieldsOf(doc, () => {
+        doc.getMap('case').set('village', 'hongyan');
+        log.push([entry]);
+      }),
+    ).toEqual(['case.village']);
+    expect(fieldsOf(doc, () => log.push([entry]))).toEqual(['fieldLog']);
+  });
 });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { fieldLogKey } from '@concord/shared/cases/field-log.ts';
 
 /**
  * The top-level fields a transaction changed, as the attribution trail names them: `notes` for a text, and
@@ -22,5 +23,8 @@ export function changedFields(doc: Y.Doc, transaction: Y.Transaction): string[] 
     if (top instanceof Y.Map && mapKeys.length > 0) for (const key of mapKeys) fields.add(`${name}.${key}`);
     else fields.add(name);
   }
+  // the field log records the change of the field beside it (SPEC C-HIST-1): naming it too would say nothing
+  // more; written alone, it is an edit of its own and stays named
+  if (fields.size > 1) fields.delete(fieldLogKey);
   return [...fields].sort();
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CaseFile, type CaseId } from '../cases/case-file.ts';
+import { CaseTimeline } from '../cases/workflow/timeline.ts';
+import type { WorkflowEvent } from '../cases/workflow/events.ts';
+import type { VillageId } from '../org/jurisdiction.ts';
+import { docName } from '../sync/doc-name.ts';
+import { ledgerEntryOf, ledgerEntrySchema, ledgerRowOf } from './ledger-of.ts';
+import { ledgerRowSchema } from './ledger-row.ts';
+
+const day = 24 * 60 * 60 * 1000;
+
+function wagesCase(): CaseFile {
+  const caseFile = new CaseFile(new Y.Doc());
+  caseFile.create({
+    id: 'wagescase00000001' as CaseId,
+    title: '村道硬化工程欠薪纠纷',
+    village: 'jiangting' as VillageId,
+    disputeType: 'unpaidWages',
+    createdAt: 10 * day,
+  });
+  return caseFile;
+}
+
+function record(caseFile: CaseFile, events: WorkflowEvent[]): void {
+  const timeline = new CaseTimeline(caseFile.doc);
+  for (const event of events) timeline.record(event);
+}
+
+describe('ledgerEntryOf', () => {
+  it('L-LEDGER-1: a case just reported is a row at the village, with no risk, handler or deadline yet', () => {
+    expect(ledgerEntryOf(wagesCase().doc)).toEqual({
+      title: '村道硬化工程欠薪纠纷',
+      village: 'jiangting',
+      disputeType: 'unpaidWages',
+      risk: null,
+      stage: 'reported',
+      level: 'village',
+      parties: [],
+      handler: null,
+      leaders: [],
+      departments: [],
+      deadline: null,
+      createdAt: 10 * day,
+      conflicts: 0,
+    });
+  });
+
+  it('L-LEDGER-1: stage, risk, level, handler, leaders, departments and deadline come from the folded timeline', () => {
+    const caseFile = wagesCase();
+    caseFile.addParty({ name: '杨某等8名村民', village: 'jiangting', contact: '', role: 'applicant' });
+    caseFile.addParty({ name: '某建筑施工队', village: '', contact: '138', role: 'respondent' });
+    record(caseFile, [
+      { id: 'ev-000000001', at: 11 * day, by: 'centre1', kind: 'registered', risk: 'high' },
+      { id: 'ev-000000002', at: 11 * day + 1, by: 'centre1', kind: 'escalated', from: 'village', reason: '' },
+      {
+        id: 'ev-000000003',
+        at: 12 * day,
+        by: 'centre1',
+        kind: 'dispatched',
+        handler: 'judicial1',
+        departments: ['labour'],
+        leaders: ['demo-leader1'],
+        deadline: 27 * day,
+      },
+      // closed by its own handler: refused, kept as a conflict (C-FLOW-3, C-FLOW-6)
+      {
+        id: 'ev-000000004',
+        at: 13 * day,
+        by: 'judicial1',
+        kind: 'closed',
+        outcome: 'agreement',
+        verifier: 'judicial1',
+      },
+    ]);
+    expect(ledgerEntryOf(caseFile.doc)).toMatchObject({
+      risk: 'high',
+      stage: 'dispatched',
+      level: 'town',
+      handler: 'judicial1',
+      leaders: ['demo-leader1'],
+      departments: ['labour'],
+      deadline: 27 * day,
+      parties: ['杨某等8名村民', '某建筑施工队'],
+      conflicts: 1,
+    });
+  });
+
+  it('L-LEDGER-1: the row is what the stored schema reads back, and a whole row is what the web app checks', () => {
+    const caseFile = wagesCase();
+    const entry = ledgerEntryOf(caseFile.doc);
+    expect(ledgerEntrySchema.parse(JSON.parse(JSON.stringify(entry)))).toEqual(entry);
+    const row = ledgerRowOf(docName('case', 'wagescase00000001'), caseFile.doc, {
+      updatedAt: 5,
+      access: 'read',
+    });
+    expect(ledgerRowSchema.parse(JSON.parse(JSON.stringify(row)))).toEqual(row);
+    expect(row).toMatchObject({
+      name: 'case:wagescase00000001',
+      updatedAt: 5,
+      access: 'read',
+      stage: 'reported',
+    });
+  });
+
+  it('L-LEDGER-1: an empty document is a row that guesses nothing', () => {
+    expect(ledgerEntryOf(new Y.Doc())).toMatchObject({
+      title: '',
+      village: null,
+      disputeType: null,
+      createdAt: null,
+      stage: 'reported',
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import type * as Y from 'yjs';
+import type { z } from 'zod';
+import { CaseFile } from '../cases/case-file.ts';
+import { readParties } from '../cases/parties.ts';
+import { CaseTimeline } from '../cases/workflow/timeline.ts';
+import type { DocName } from '../sync/doc-name.ts';
+import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
+
+/**
+ * What the server keeps of a case beside its listing (SPEC L-LEDGER-1): a ledger row without what only the
+ * listing knows (name, last saved) or the caller decides (access). Stored as JSON and checked when read back.
+ */
+export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: true, access: true });
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/**
+ * The ledger's view of one case document: its summary, the state its timeline folds to, and its parties' names.
+ * Pure and cheap (one fold of the timeline), so the server runs it on every save and the ledger never opens a
+ * case document to show its row.
+ */
+export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
+  const summary = new CaseFile(doc).summary();
+  const timeline = new CaseTimeline(doc);
+  const { state, conflicts } = timeline.derive();
+  return {
+    title: summary.title,
+    village: summary.village,
+    disputeType: summary.disputeType,
+    risk: state.risk,
+    stage: state.stage,
+    // level, leaders and departments as the rights see them: from the timeline once it has a step (C-FLOW-1)
+    level: summary.level,
+    parties: readParties(doc)
+      .map((party) => party.name)
+      .filter((name) => name.length > 0),
+    handler: state.handler,
+    leaders: summary.leaders,
+    departments: summary.departments,
+    deadline: state.deadline,
+    createdAt: summary.createdAt,
+    conflicts: conflicts.length,
+  };
+}
+
+/** A whole ledger row for a case document, e.g. one recorded on this device that the server has not seen yet. */
+export function ledgerRowOf(
+  name: DocName,
+  doc: Y.Doc,
+  meta: Pick<LedgerRow, 'updatedAt' | 'access'>,
+): LedgerRow {
+  return { name, ...ledgerEntryOf(doc), ...meta };
+}

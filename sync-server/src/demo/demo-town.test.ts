@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { disputeTypes } from '@concord/shared/cases/dispute-type.ts';
+import { deadlineStatus } from '@concord/shared/cases/workflow/deadlines.ts';
+import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
+import { parseDocName } from '@concord/shared/sync/doc-name.ts';
+import { SpyStore } from '../storage/spy-store.ts';
+import { SqliteDocStore } from '../storage/sqlite-store.ts';
+import { fixedDemoCases } from './demo-cases.ts';
+import { generateDemoCases } from './demo-town.ts';
+import { demoTown, seedDemo } from './seed-demo.ts';
+
+const now = Date.UTC(2026, 10, 23, 12);
+const day = 24 * 60 * 60 * 1000;
+const town = demoTown(now);
+const folded = town.map((demo) => ({ demo, ...deriveWorkflow(demo.events) }));
+
+describe('the demo town', () => {
+  it('D-DEMO-2: the same seed and time give the same town; another seed another', () => {
+    expect(generateDemoCases(now)).toEqual(generateDemoCases(now));
+    expect(generateDemoCases(now, 7).map((c) => c.title)).not.toEqual(
+      generateDemoCases(now).map((c) => c.title),
+    );
+  });
+
+  it('D-DEMO-2: about 200 cases with unique ids, across the three villages, over the past months', () => {
+    expect(town.length).toBeGreaterThanOrEqual(190);
+    expect(town.length).toBeLessThanOrEqual(210);
+    expect(new Set(town.map((c) => c.id)).size).toBe(town.length);
+    for (const demo of town) expect(parseDocName(`case:${demo.id}`).ok, demo.id).toBe(true);
+    for (const village of ['jiangting', 'hongyan', 'pingzhai']) {
+      expect(town.filter((c) => c.village === village).length, village).toBeGreaterThanOrEqual(40);
+    }
+    const ages = town.map((c) => (now - c.createdAt) / day);
+    expect(Math.min(...ages)).toBeGreaterThan(0);
+    expect(Math.max(...ages)).toBeGreaterThan(90);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(181);
+    for (const demo of town) for (const event of demo.events) expect(event.at).toBeLessThan(now);
+  });
+
+  it('D-DEMO-2: the seed reports’ dispute types, with parties and Chinese titles and notes', () => {
+    const types = new Set(town.map((c) => c.disputeType));
+    expect(disputeTypes.filter((type) => !types.has(type))).toEqual([]);
+    for (const demo of town) {
+      expect(demo.title, demo.id).toMatch(/纠纷/);
+      expect(demo.notes.length, demo.id).toBeGreaterThan(15);
+      expect(
+        demo.parties.filter((p) => p.role === 'applicant'),
+        demo.id,
+      ).toHaveLength(1);
+      expect(
+        demo.parties.filter((p) => p.role === 'respondent'),
+        demo.id,
+      ).toHaveLength(1);
+      expect(demo.title + demo.notes, demo.id).not.toMatch(/[{}]/);
+    }
+    // a generated title never contains a fixed one, so a search for a fixed case finds that case alone
+    const fixed = fixedDemoCases(now).map((c) => c.title);
+    for (const demo of generateDemoCases(now))
+      for (const title of fixed) expect(demo.title).not.toContain(title);
+  });
+
+  it('D-DEMO-2: every timeline is a valid story: no step conflicts, so the ledger shows no false alarms', () => {
+    for (const { demo, conflicts } of folded) expect(conflicts, demo.id).toEqual([]);
+  });
+
+  it('D-DEMO-2: most settle in the village, some at the town, a few at the county; some wait overdue on a department; two came back', () => {
+    const settled = folded.filter(({ state }) => state.stage === 'closed' || state.stage === 'evaluated');
+    const inVillage = settled.filter(({ state }) => state.level === 'village');
+    expect(inVillage.length).toBeGreaterThan(town.length / 2);
+    const atTown = folded.filter(({ state }) => state.level === 'town');
+    const atCounty = folded.filter(({ state }) => state.level === 'county');
+    expect(atTown.length).toBeGreaterThanOrEqual(10);
+    expect(atCounty.length).toBeGreaterThanOrEqual(2);
+    expect(atCounty.length).toBeLessThan(atTown.length);
+    const overdue = folded.filter(({ state }) => deadlineStatus(state, now) === 'overdue');
+    expect(overdue.length).toBeGreaterThanOrEqual(5);
+    expect(overdue.filter(({ state }) => state.departments.length > 0).length).toBeGreaterThanOrEqual(5);
+    const departments = new Set(folded.flatMap(({ state }) => state.departments));
+    expect([...departments].sort()).toEqual(['housing', 'labour', 'market', 'naturalResources']);
+    expect(folded.filter(({ state }) => state.reopenings > 0)).toHaveLength(2);
+    for (const stage of ['reported', 'registered', 'dispatched', 'handling', 'closed', 'evaluated']) {
+      expect(
+        folded.some(({ state }) => state.stage === stage),
+        stage,
+      ).toBe(true);
+    }
+  });
+
+  it('D-DEMO-2: every case at the county names case leader demo-leader1, and no case names anyone else', () => {
+    for (const { demo, state } of folded) {
+      if (state.level === 'county') expect(state.leaders, demo.id).toEqual(['demo-leader1']);
+      for (const leader of state.leaders) expect(leader, demo.id).toBe('demo-leader1');
+    }
+  });
+
+  it('D-DEMO-1, D-DEMO-2: seeding writes every case and the meeting in one append, well under a second, once', async () => {
+    const store = new SpyStore(SqliteDocStore.open(':memory:'));
+    try {
+      const started = performance.now();
+      const written = await seedDemo(store, now);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(written).toBe(town.length + 1);
+      expect(store.appends).toHaveLength(1);
+      const listed = await store.list();
+      expect(listed).toHaveLength(town.length + 1);
+      expect(listed.filter((row) => row.kind === 'case').every((row) => row.ledger !== null)).toBe(true);
+      expect(await seedDemo(store, now + day)).toBe(0);
+      expect(store.appends).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { AccountId, Role } from '@concord/shared/auth/user.ts';
+import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
+import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
+import { summarizeDoc } from '@concord/shared/docs/summary.ts';
+import { errorBodySchema } from '@concord/shared/http/errors.ts';
+import { ledgerResponseSchema, type LedgerRow } from '@concord/shared/ledger/ledger-row.ts';
+import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
+import { docName } from '@concord/shared/sync/doc-name.ts';
+import { AuthService, hashToken } from '../auth/auth-service.ts';
+import { memoryLogger } from '../logger.ts';
+import type { DocWrite } from '../storage/doc-store.ts';
+import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
+import { openSqliteDatabase } from '../storage/sqlite-database.ts';
+import { SqliteDocStore } from '../storage/sqlite-store.ts';
+import { SyncHub } from '../sync/sync-hub.ts';
+import { createApp } from './app.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Person {
+  role: Role;
+  village?: string;
+  agency?: string;
+}
+
+const people = {
+  admin: { role: 'admin' },
+  cadre: { role: 'villageCadre', village: 'jiangting' },
+  leader: { role: 'caseLeader' },
+  dept: { role: 'department', agency: 'naturalResources' },
+  supervisor: { role: 'supervisor' },
+} satisfies Record<string, Person>;
+type Who = keyof typeof people;
+
+/** The app on an in-memory database with one signed-in account per person above; token `token-<who>`. */
+async function setup() {
+  const db = openSqliteDatabase(':memory:');
+  const store = new SqliteDocStore(db);
+  const accounts = new SqliteAccountStore(db);
+  for (const [who, person] of Object.entries(people) as [Who, Person][]) {
+    const id = `acct-${who}` as AccountId;
+    await accounts.create([
+      {
+        id,
+        username: who,
+        displayName: who,
+        role: person.role,
+        village: person.village ?? null,
+        agency: person.agency ?? null,
+        passwordHash: 'not-used',
+        disabled: false,
+        createdAt: 0,
+      },
+    ]);
+    await accounts.addSession({
+      tokenHash: hashToken(`token-${who}`),
+      accountId: id,
+      createdAt: 0,
+      expiresAt: Date.now() + 60_000,
+    });
+  }
+  const logger = memoryLogger();
+  const hub = new SyncHub({ store, logger });
+  const app = createApp({ store, accounts, auth: new AuthService({ accounts }), hub, logger, webRoot: null });
+  cleanups.push(async () => {
+    await hub.shutdown();
+    await store.close();
+  });
+  const ledger = async (who: Who): Promise<LedgerRow[]> => {
+    const response = await app.request('/api/ledger', { headers: { authorization: `Bearer token-${who}` } });
+    expect(response.status).toBe(200);
+    return ledgerResponseSchema
+      .parse(await response.json())
+      .rows.sort((a, b) => a.name.localeCompare(b.name));
+  };
+  return { app, store, ledger };
+}
+
+/** A case document written as the server would store it, and the document for further steps. */
+function caseWrite(id: string, village: string, build: (caseFile: CaseFile) => void = () => {}): DocWrite {
+  const doc = new Y.Doc();
+  const caseFile = new CaseFile(doc);
+  caseFile.create({
+    id: id as CaseId,
+    title: `案件 ${id}`,
+    village: village as VillageId,
+    disputeType: 'land',
+    createdAt: 1_000,
+  });
+  build(caseFile);
+  return {
+    name: docName('case', id),
+    updates: [Y.encodeStateAsUpdate(doc)],
+    summary: summarizeDoc('case', doc),
+  };
+}
+
+function meetingWrite(): DocWrite {
+  const doc = new Y.Doc();
+  doc.getText('title').insert(0, '联席会议');
+  return {
+    name: docName('meeting', 'weekly'),
+    updates: [Y.encodeStateAsUpdate(doc)],
+    summary: summarizeDoc('meeting', doc),
+  };
+}
+
+/** Dispatched to natural resources with a case leader: the facts department and leader rights come from. */
+function dispatched(caseFile: CaseFile): void {
+  const timeline = new CaseTimeline(caseFile.doc);
+  timeline.record({ id: 'event-0001', at: 2_000, by: 'acct-admin', kind: 'registered', risk: 'criminal' });
+  timeline.record({
+    id: 'event-0002',
+    at: 3_000,
+    by: 'acct-admin',
+    kind: 'dispatched',
+    handler: 'acct-cadre',
+    departments: ['naturalResources'],
+    leaders: ['acct-leader'],
+    deadline: 4_000,
+  });
+  caseFile.addParty({ name: '王某', village: 'pingzhai', contact: '', role: 'applicant' });
+}
+
+describe('GET /api/ledger', () => {
+  it('L-LEDGER-1: answers a row per case, built when it was saved, in the shape the web app checks; meetings are not rows', async () => {
+    const { store, ledger } = await setup();
+    await store.append(
+      [caseWrite('plain', 'jiangting'), caseWrite('busy', 'pingzhai', dispatched), meetingWrite()],
+      9_000,
+    );
+
+    const rows = await ledger('admin');
+    expect(rows.map((row) => row.name)).toEqual(['case:busy', 'case:plain']);
+    expect(rows[0]).toEqual({
+      name: 'case:busy',
+      title: '案件 busy',
+      village: 'pingzhai',
+      disputeType: 'land',
+      risk: 'criminal',
+      stage: 'dispatched',
+      level: 'village',
+      parties: ['王某'],
+      handler: 'acct-cadre',
+      leaders: ['acct-leader'],
+      departments: ['naturalResources'],
+      deadline: 4_000,
+      createdAt: 1_000,
+      updatedAt: 9_000,
+      conflicts: 0,
+      access: 'write',
+    });
+    expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });
+  });
+
+  it('L-LEDGER-1, A-RIGHT-11: each person gets the rows of the cases they may open, with their access, as GET /api/docs decides', async () => {
+    const { app, store, ledger } = await setup();
+    await store.append(
+      [
+        caseWrite('jt', 'jiangting'),
+        caseWrite('hy', 'hongyan'),
+        caseWrite('pz', 'pingzhai', dispatched),
+        meetingWrite(),
+      ],
+      9_000,
+    );
+    const names = async (who: Who) => (await ledger(who)).map((row) => `${row.name} ${row.access}`);
+
+    expect(await names('cadre')).toEqual(['case:jt write']);
+    expect(await names('leader')).toEqual(['case:pz write']);
+    expect(await names('dept')).toEqual(['case:pz write']);
+    expect(await names('supervisor')).toEqual(['case:hy read', 'case:jt read', 'case:pz read']);
+    // the same cases the document list gives each of them
+    for (const who of Object.keys(people) as Who[]) {
+      const docs = await app.request('/api/docs', { headers: { authorization: `Bearer token-${who}` } });
+      const body = (await docs.json()) as { docs: { name: string; kind: string; access: string }[] };
+      const cases = body.docs.filter((doc) => doc.kind === 'case').map((doc) => `${doc.name} ${doc.access}`);
+      expect(await names(who), who).toEqual(cases.sort());
+    }
+  });
+
+  it('L-LEDGER-1: a case saved before rows were kept gets its row built from the stored document', async () => {
+    const { store, ledger } = await setup();
+    const write = caseWrite('old', 'jiangting', dispatched);
+    await store.append([{ ...write, summary: { ...write.summary, ledger: null } }], 9_000);
+    expect(await ledger('admin')).toEqual([
+      expect.objectContaining({ name: 'case:old', stage: 'dispatched', parties: ['王某'], updatedAt: 9_000 }),
+    ]);
+  });
+
+  it('H-HTTP-2: without a sign-in the ledger is refused in the one error shape', async () => {
+    const { app } = await setup();
+    const response = await app.request('/api/ledger');
+    expect(response.status).toBe(401);
+    expect(errorBodySchema.parse(await response.json()).error.code).toBe('unauthorized');
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseFile, type CaseId } from '../../shared/src/cases/case-file.ts';
+import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
+import { ledgerResponseSchema, type LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
+import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
+import { docName } from '../../shared/src/sync/doc-name.ts';
+import { stockClient, synced } from '../helpers/clients.ts';
+import { serverPool, type TestServer } from '../helpers/test-server.ts';
+
+const servers = serverPool();
+const clients: { destroy(): void }[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await servers.disposeAll();
+});
+
+async function ledger(server: TestServer, token: string): Promise<LedgerRow[]> {
+  const response = await fetch(`${server.url}/api/ledger`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return ledgerResponseSchema.parse(await response.json()).rows;
+}
+
+/** Asks for the ledger until `check` holds: the row changes once the server has saved the edit. */
+async function ledgerUntil(
+  server: TestServer,
+  token: string,
+  check: (rows: LedgerRow[]) => boolean,
+): Promise<LedgerRow[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const rows = await ledger(server, token);
+    if (check(rows)) return rows;
+    if (Date.now() > deadline) throw new Error(`ledger never got there: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+describe('the ledger over the real server', () => {
+  it('L-LEDGER-1: a case edited live shows in the ledger as its timeline folds, for those who may open it, and after a restart', async () => {
+    let server = await servers.start();
+    const name = docName('case', 'ledgerlive0001');
+    const cadre = await server.signIn('villageCadre', 'jiangting');
+    const otherCadre = await server.signIn('villageCadre', 'hongyan');
+    const leader = await server.signIn('caseLeader');
+
+    const client = stockClient(server.syncUrl, name, { token: cadre });
+    clients.push(client);
+    await synced(client);
+    const caseFile = new CaseFile(client.doc);
+    caseFile.create({
+      id: 'ledgerlive0001' as CaseId,
+      title: '两户山林地界纠纷',
+      village: 'jiangting' as VillageId,
+      disputeType: 'forestLandBoundary',
+      createdAt: 100 * day,
+    });
+    caseFile.addParty({ name: '王某', village: 'jiangting', contact: '', role: 'applicant' }, 'cadre');
+    caseFile.addParty({ name: '刘某', village: 'jiangting', contact: '', role: 'respondent' }, 'cadre');
+
+    let rows = await ledgerUntil(server, cadre, (r) => r.length === 1);
+    expect(rows[0]).toMatchObject({ name, stage: 'reported', parties: ['王某', '刘某'], access: 'write' });
+    expect(await ledger(server, otherCadre)).toEqual([]);
+    expect(await ledger(server, leader)).toEqual([]);
+
+    const timeline = new CaseTimeline(client.doc);
+    timeline.record({ id: 'ledger-ev-1', at: 101 * day, by: 'cadre', kind: 'registered', risk: 'medium' });
+    timeline.record({
+      id: 'ledger-ev-2',
+      at: 102 * day,
+      by: 'cadre',
+      kind: 'escalated',
+      from: 'village',
+      reason: '',
+    });
+    timeline.record({
+      id: 'ledger-ev-3',
+      at: 103 * day,
+      by: 'centre',
+      kind: 'dispatched',
+      handler: 'judicial',
+      departments: [],
+      leaders: ['test-leader'],
+      deadline: 118 * day,
+    });
+    rows = await ledgerUntil(server, cadre, (r) => r[0]?.stage === 'dispatched');
+    expect(rows[0]).toMatchObject({
+      risk: 'medium',
+      level: 'town',
+      handler: 'judicial',
+      leaders: ['test-leader'],
+      deadline: 118 * day,
+      conflicts: 0,
+    });
+
+    client.destroy();
+    clients.length = 0;
+    server = await servers.restart(server);
+    const admin = server.token;
+    expect(await ledger(server, admin)).toEqual([{ ...rows[0], access: 'write' }]);
+  });
+});
