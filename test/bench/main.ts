@@ -1,5 +1,6 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { ourServerToken } from './auth.ts';
+import { benchLedgerFirst } from './ledger-bench.ts';
 import { ServerHost } from './children.ts';
 import type { Endpoint, LoadSpec } from './protocol.ts';
 import { printLoadLegend, printLoadTable, printMemoryTable, type Results } from './results.ts';
@@ -8,7 +9,7 @@ import { oneDocRate, readSettings, settingsHelp, type Settings } from './setting
 
 /**
  * `npm run bench`: our sync server against the reference y-websocket server and a bare byte relay, under stock
- * y-websocket clients. Prints numbers; asserts nothing.
+ * y-websocket clients, after the ledger's own benchmark (`ledger-bench.ts`). Prints numbers; asserts nothing.
  */
 
 interface Target {
@@ -52,7 +53,10 @@ function printPreamble(settings: Settings): void {
 }
 
 async function main(): Promise<void> {
-  const settings = readSettings(process.env);
+  // the ledger's benchmark takes a second; BENCH_TARGETS=ledger runs it alone
+  const env = benchLedgerFirst(process.env);
+  if (env === null) return;
+  const settings = readSettings(env);
   printPreamble(settings);
   const started = performance.now();
   const targets: Target[] = [];

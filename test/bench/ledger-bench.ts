@@ -1,0 +1,103 @@
+import { ledgerResponseSchema } from '../../shared/src/ledger/ledger-row.ts';
+import { queryLedger, type LedgerQuery, type QueryContext } from '../../shared/src/ledger/query.ts';
+import { LedgerSearchIndex } from '../../shared/src/ledger/search-index.ts';
+import { decodeLedgerCache, encodeLedgerCache } from '../../web/src/lib/ledger/ledger-cache.ts';
+import { generateLedgerRows } from './ledger-rows.ts';
+
+/**
+ * The ledger's own benchmark (SPEC L-LEDGER-5): how long the device takes, with 5,000 cases, to store the rows the
+ * server sent, to open the ledger from them, to index them for search, and to answer a filter and a Chinese
+ * search. Runs in Node on the same code the page runs; a phone is several times slower, so the margins matter.
+ */
+
+const rowCount = 5000;
+const repeats = 7;
+
+/** The median time of `repeats` runs, after one run to warm up, and the last result. */
+function time<T>(work: () => T): { ms: number; result: T } {
+  let result = work();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    result = work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)] ?? Number.NaN, result };
+}
+
+function line(what: string, ms: number, note = ''): void {
+  console.log(`  ${what.padEnd(52)} ${ms.toFixed(2).padStart(8)} ms${note ? `  ${note}` : ''}`);
+}
+
+export function runLedgerBench(): void {
+  const now = Date.UTC(2026, 10, 23);
+  const rows = generateLedgerRows(rowCount, now);
+  const context: QueryContext = { now, me: { id: 'demo-user3', agency: null } };
+  console.log(`\nLedger benchmark: ${rowCount} cases (median of ${repeats} runs, Node ${process.version})`);
+
+  const response = JSON.stringify({ rows });
+  const received = time(() => ledgerResponseSchema.parse(JSON.parse(response)));
+  line('read GET /api/ledger (parse + check)', received.ms, `${(response.length / 1024).toFixed(0)} K chars`);
+
+  const stored = time(() => encodeLedgerCache(rows, now));
+  const utf16 = stored.result.length * 2;
+  line(
+    'store on the device (serialize)',
+    stored.ms,
+    `${(stored.result.length / 1024).toFixed(0)} K chars (${(utf16 / 1024 / 1024).toFixed(2)} MiB as UTF-16; ` +
+      `objects would be ${(response.length / 1024).toFixed(0)} K)`,
+  );
+
+  const opened = time(() => decodeLedgerCache(stored.result));
+  if (opened.result.rows.length !== rowCount) throw new Error('the ledger did not read back whole');
+  const parsedOnly = time(() => JSON.parse(stored.result) as unknown);
+  line(
+    'open the ledger from the device (parse + check)',
+    opened.ms,
+    `JSON.parse alone ${parsedOnly.ms.toFixed(2)} ms`,
+  );
+
+  const index = time(() => new LedgerSearchIndex(rows));
+  line('build the search index', index.ms, `${index.result.keyCount} keys`);
+
+  const run = (query: LedgerQuery) => time(() => queryLedger(rows, index.result, query, context));
+  const first = run({ filters: {}, text: '', sort: 'updated' });
+  line('no filter, newest first, count (the page opening)', first.ms, `${first.result.rows.length} rows`);
+  line('  so the ledger shows offline after', opened.ms + index.ms + first.ms, 'open + index + first query');
+  const filtered = run({
+    filters: { village: 'jiangting', stage: 'dispatched' },
+    text: '',
+    sort: 'deadline',
+  });
+  line(
+    'filter (village + stage), sort by deadline, count',
+    filtered.ms,
+    `${filtered.result.rows.length} rows`,
+  );
+  const overdue = run({ filters: { deadline: 'overdue', mine: 'mine' }, text: '', sort: 'risk' });
+  line('filter (mine + overdue), sort by risk, count', overdue.ms, `${overdue.result.rows.length} rows`);
+  const word = run({ filters: {}, text: '山林', sort: 'updated' });
+  line('search 山林 (one word), count', word.ms, `${word.result.rows.length} rows`);
+  const words = run({ filters: { village: 'hongyan' }, text: '王某 宅基地纠纷', sort: 'updated' });
+  line('search 王某 宅基地纠纷 in one village, count', words.ms, `${words.result.rows.length} rows`);
+  const lookup = time(() => index.result.matches('山林')?.length ?? 0);
+  line('  of which the index lookup for 山林', lookup.ms, `${lookup.result} rows`);
+  const scan = time(() => rows.filter((row) => row.title.includes('山林')).length);
+  line('  (for comparison: a scan of the titles alone)', scan.ms, `${scan.result} rows`);
+}
+
+/**
+ * Runs the ledger benchmark first unless `BENCH_TARGETS` names only sync servers; returns the settings for the
+ * sync benchmark, or null when the ledger was all that was asked for.
+ */
+export function benchLedgerFirst(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | null {
+  const targets = (env['BENCH_TARGETS'] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (targets.length === 0 || targets.includes('ledger')) runLedgerBench();
+  if (targets.length === 0) return env;
+  const rest = targets.filter((t) => t !== 'ledger');
+  return rest.length === 0 ? null : { ...env, BENCH_TARGETS: rest.join(',') };
+}
