@@ -1,27 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  builtWebApp,
-  fieldShows,
-  fieldValue,
-  launchChromium,
-  signInThroughForm,
-} from '../helpers/browser.ts';
-import { serverPool } from '../helpers/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, builtWebApp, fieldShows, fieldValue, signInThroughForm } from '../helpers/browser.ts';
 
-const servers = serverPool();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-  await servers.disposeAll();
-});
+const { servers, browser } = browserSuite();
 
 const notes = 'textarea[name=notes]';
 const title = 'input[name=title]';
@@ -40,8 +21,8 @@ async function recordCase(page: Page, caseTitle: string): Promise<string> {
 describe('co-editing a case file in the browser', () => {
   it('W-SYNC-1, S-STORE-2: two browsers co-edit one case; after a server restart a third sees it all', async () => {
     let server = await servers.start({ webRoot: builtWebApp });
-    const alice = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    const bob = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const alice = await (await browser().newContext({ locale: 'en-US' })).newPage();
+    const bob = await (await browser().newContext({ locale: 'zh-CN' })).newPage();
 
     await alice.goto(`${server.url}/`);
     await signInThroughForm(alice, await server.createAccount('judicialOffice'));
@@ -74,7 +55,7 @@ describe('co-editing a case file in the browser', () => {
     await bob.context().close();
     server = await servers.restart(server);
 
-    const carol = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const carol = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await carol.goto(`${server.url}/`);
     await signInThroughForm(carol, await server.createAccount('judicialOffice'));
     await carol.getByRole('link', { name: /Boundary of the hillside forest\(王、刘两户\)/ }).click();
@@ -84,7 +65,7 @@ describe('co-editing a case file in the browser', () => {
 
   it('W-OFF-1, W-OFF-2, W-OFF-3: with the server down a reload still shows the case, and edits made meanwhile sync later', async () => {
     let server = await servers.start({ webRoot: builtWebApp });
-    const field = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const field = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await field.goto(`${server.url}/`);
     await signInThroughForm(field, await server.createAccount('judicialOffice'));
     const casePath = await recordCase(field, 'Unpaid wages for the village road');
@@ -108,7 +89,7 @@ describe('co-editing a case file in the browser', () => {
     await field.getByRole('status').filter({ hasText: 'Online' }).waitFor();
     // the server's acknowledgement, not the connection, is what says the edit is safe
     await field.getByText('Saved on the server').waitFor();
-    const office = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const office = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await office.goto(`${server.url}${casePath}`);
     await signInThroughForm(office, await server.createAccount('judicialOffice'));
     await fieldShows(office, notes, { equals: 'Eight villagers, 32,000 yuan. Written with no signal.' });
@@ -116,7 +97,7 @@ describe('co-editing a case file in the browser', () => {
 
   it('W-I18N-1: the language switch turns the interface to Chinese and remembers it', async () => {
     const server = await servers.start({ webRoot: builtWebApp });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/`);
     await signInThroughForm(page, await server.createAccount('judicialOffice'));
     await page.getByRole('heading', { name: /Case files/ }).waitFor();
@@ -129,7 +110,7 @@ describe('co-editing a case file in the browser', () => {
 
   it('W-FORM-1: a new case without a title or village is refused with a message, and nothing is created', async () => {
     const server = await servers.start({ webRoot: builtWebApp });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/`);
     await signInThroughForm(page, await server.createAccount('judicialOffice'));
     await page.getByText('No case files yet').waitFor();

@@ -1,24 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../sync-server/src/auth/auth-service.ts';
 import { SqliteAccountStore } from '../../sync-server/src/storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from '../../sync-server/src/storage/sqlite-database.ts';
-import { builtWebApp, fieldShows, launchChromium, signInThroughForm } from '../helpers/browser.ts';
-import { serverPool } from '../helpers/test-server.ts';
+import { browserSuite, builtWebApp, fieldShows, signInThroughForm } from '../helpers/browser.ts';
 
-const servers = serverPool();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-  await servers.disposeAll();
-});
+const { servers, browser } = browserSuite();
 
 const notes = 'textarea[name=notes]';
 
@@ -35,7 +21,7 @@ async function endSession(dataDir: string, token: string): Promise<void> {
 describe('signing in from the browser', () => {
   it('A-AUTH-1, W-FORM-1: a wrong password is refused with a message, in the reader’s language', async () => {
     const server = await servers.start({ webRoot: builtWebApp });
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const page = await (await browser().newContext({ locale: 'zh-CN' })).newPage();
     await page.goto(`${server.url}/`);
     await page.getByLabel('用户名').fill('nobody');
     await page.getByLabel('密码').fill('guess');
@@ -47,7 +33,7 @@ describe('signing in from the browser', () => {
   it('A-AUTH-3: when the sign-in ends, edits wait on the device and go up after signing in again', async () => {
     let server = await servers.start({ webRoot: builtWebApp });
     const person = await server.createAccount('villageCadre', 'jiangting');
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/`);
     await signInThroughForm(page, person);
     await page.getByLabel('What the dispute is about').fill('Water channel shared by three households');
@@ -75,7 +61,7 @@ describe('signing in from the browser', () => {
     await page.getByRole('button', { name: /^Sign in$/ }).click();
     await page.getByText('Saved on the server').waitFor();
 
-    const office = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const office = await (await browser().newContext({ locale: 'en-US' })).newPage();
     await office.goto(`${server.url}${casePath}`);
     await signInThroughForm(office, await server.createAccount('judicialOffice'));
     await fieldShows(office, notes, { equals: 'Visited on market day.' });

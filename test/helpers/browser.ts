@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { serverPool } from './test-server.ts';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -88,4 +90,28 @@ export async function openSignedIn(
   await page.goto(url);
   await signInThroughForm(page, credentials);
   return page;
+}
+
+/**
+ * One Chromium for a test file and a pool of servers: every context and server a test opened is closed after
+ * it, even when it fails. `browser()` is the running Chromium.
+ */
+export function browserSuite() {
+  const servers = serverPool();
+  let running: Browser | null = null;
+  beforeAll(async () => {
+    running = await launchChromium();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  afterEach(async () => {
+    for (const context of running?.contexts() ?? []) await context.close();
+    await servers.disposeAll();
+  });
+  const browser = (): Browser => {
+    if (!running) throw new Error('Chromium is not running: call browserSuite() at the top of the test file');
+    return running;
+  };
+  return { servers, browser };
 }

@@ -1,31 +1,48 @@
-import { SvelteMap } from 'svelte/reactivity';
-import { docListResponseSchema } from '@concord/shared/docs/listing.ts';
-import type { CaseSummary } from '@concord/shared/cases/case-file.ts';
+import { ledgerResponseSchema } from '@concord/shared/ledger/ledger-row.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { decodeLedgerCache, encodeLedgerCache, ledgerCacheKey } from '../ledger/ledger-cache.ts';
 import {
-  mergeServerList,
+  combineRows,
+  mergeServerRows,
+  noRows,
   readKnownCases,
-  sortCases,
+  rowWith,
+  sameRow,
+  unsentRows,
+  withoutRow,
+  withRow,
   writeKnownCases,
+  type CaseRowFields,
   type KnownCase,
 } from './case-registry.ts';
 
 export type ListSource = 'loading' | 'server' | 'device';
 
+/** How long a change made here waits before the whole ledger is stored again; the change itself is kept at once. */
+const storeLedgerAfterMs = 2000;
+
 /**
- * The case files this person can open: the server's list merged with what this device remembers, so the list
- * shows offline and a case recorded offline is listed before the server has it (SPEC W-LIST-1). A case that is no
- * longer the person's leaves the device, row and local copy, unless something of it waits to be sent
- * (SPEC A-REVOKE-2).
+ * The ledger rows of the cases this person can open: the server's `GET /api/ledger` merged with what this device
+ * knows, so the ledger shows offline and a case recorded offline is listed before the server has it (SPEC W-LIST-1,
+ * L-LEDGER-5). No case document is opened to list it. A case that is no longer the person's leaves the device,
+ * row and local copy, unless something of it waits to be sent (SPEC A-REVOKE-2).
+ *
+ * Kept in two entries: the server's rows (large, stored when they arrive and a little after a change here), and
+ * the rows changed here since (small, stored at every change, so nothing waiting to be sent is forgotten).
  */
 export class CaseDirectory {
-  readonly #known: SvelteMap<DocName, KnownCase>;
+  #rows = $state.raw<ReadonlyMap<DocName, KnownCase>>(noRows);
+  readonly #list = $derived([...this.#rows.values()]);
+  /** Rows changed on this device since the ledger was last stored; every unsent one is here. */
+  #local: ReadonlyMap<DocName, KnownCase>;
+  #source = $state<ListSource>('loading');
+  #savedAt = $state<number | null>(null);
+  #storeTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #storage: Storage | null;
   readonly #fetch: typeof fetch;
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
-  #source = $state<ListSource>('loading');
 
   constructor(options: {
     storage: Storage | null;
@@ -40,12 +57,16 @@ export class CaseDirectory {
     this.#token = options.token;
     this.#onUnauthorized = options.onUnauthorized;
     this.#deleteLocalCopy = options.deleteLocalCopy;
-    this.#known = new SvelteMap(this.#storage ? readKnownCases(this.#storage) : []);
+    const cached = decodeLedgerCache(this.#storage?.getItem(ledgerCacheKey) ?? null);
+    if (cached.dropped > 0) console.warn(`ledger kept on this device: ${cached.dropped} rows unreadable`);
+    this.#savedAt = cached.savedAt;
+    this.#local = this.#storage ? readKnownCases(this.#storage) : noRows;
+    this.#rows = combineRows(cached.rows, this.#local);
   }
 
-  /** Newest first. */
-  get cases(): KnownCase[] {
-    return sortCases(this.#known.values());
+  /** Every row, in no particular order: the ledger sorts them. */
+  get rows(): readonly KnownCase[] {
+    return this.#list;
   }
 
   /** Where the list last came from: the server, or only this device because the server did not answer. */
@@ -53,43 +74,50 @@ export class CaseDirectory {
     return this.#source;
   }
 
+  /** When the server last sent the ledger this device shows; null if it never did. */
+  get savedAt(): number | null {
+    return this.#savedAt;
+  }
+
   get pending(): KnownCase[] {
-    return this.cases.filter((c) => c.pendingUpload);
+    return this.#list.filter((c) => c.pendingUpload);
   }
 
-  /** What the server's list last said this person may do with the case; undefined if it never listed it. */
+  /** What the server's ledger last said this person may do with the case; undefined if it never listed it. */
   accessOf(name: DocName): 'read' | 'write' | undefined {
-    return this.#known.get(name)?.access;
+    return this.#rows.get(name)?.access;
   }
 
-  /** Asks the server for its list; when it cannot be reached the device's list stays, and says so. */
+  /** Asks the server for the ledger; when it cannot be reached the device's rows stay, and it says so. */
   async refresh(): Promise<void> {
     let response: Response;
     try {
       const token = this.#token();
-      response = await this.#fetch('/api/docs', {
+      response = await this.#fetch('/api/ledger', {
         headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
     } catch (error) {
-      console.info('case list: server unreachable, showing this device’s list', error);
+      console.info('ledger: server unreachable, showing this device’s rows', error);
       this.#source = 'device';
       return;
     }
     if (response.status === 401) this.#onUnauthorized();
     if (!response.ok) {
-      console.warn('case list: server answered', response.status);
+      console.warn('ledger: server answered', response.status);
       this.#source = 'device';
       return;
     }
-    const parsed = docListResponseSchema.safeParse(await response.json());
+    const parsed = ledgerResponseSchema.safeParse(await response.json());
     if (!parsed.success) {
-      console.error('case list: the server sent a list this app cannot read', parsed.error);
+      console.error('ledger: the server sent rows this app cannot read', parsed.error);
       this.#source = 'device';
       return;
     }
-    const { cases, gone } = mergeServerList(this.#known, parsed.data.docs);
-    this.#replace(cases);
+    const { cases, gone } = mergeServerRows(this.#rows, parsed.data.rows);
+    this.#rows = cases;
+    this.#savedAt = Date.now();
     this.#source = 'server';
+    this.#storeLedger();
     for (const name of gone) this.#removeLocalCopy(name);
   }
 
@@ -98,39 +126,71 @@ export class CaseDirectory {
    * something of it waits to be sent. Returns whether it was removed.
    */
   forget(name: DocName): boolean {
-    if (this.#known.get(name)?.pendingUpload) return false;
-    if (this.#known.delete(name)) this.#save();
+    if (this.#rows.get(name)?.pendingUpload) return false;
+    if (this.#local.has(name)) {
+      this.#local = withoutRow(this.#local, name);
+      this.#writeLocal();
+    }
+    if (this.#rows.has(name)) {
+      this.#rows = withoutRow(this.#rows, name);
+      this.#storeLedger();
+    }
     this.#removeLocalCopy(name);
     return true;
   }
 
-  /** Remembers what a case now shows; `pendingUpload` when the server has not got it yet. */
-  remember(name: DocName, summary: CaseSummary, pendingUpload: boolean): void {
-    const before = this.#known.get(name);
-    const next: KnownCase = {
-      name,
-      title: summary.title,
-      village: summary.village,
-      updatedAt: before && !pendingUpload && before.title === summary.title ? before.updatedAt : Date.now(),
-      pendingUpload: pendingUpload || (before?.pendingUpload ?? false),
-      access: before?.access ?? 'write',
-    };
-    this.#known.set(name, next);
-    this.#save();
+  /**
+   * Remembers what a case file now says of its row (its summary, or the whole row derived from it);
+   * `pendingUpload` when the server has not got it yet.
+   */
+  remember(name: DocName, fields: CaseRowFields, pendingUpload: boolean): void {
+    const before = this.#rows.get(name);
+    const next = rowWith(name, before, fields, pendingUpload, Date.now());
+    if (before && sameRow(before, next)) return;
+    this.#put(next);
   }
 
   /** The server has everything this device had of the case. */
   uploaded(name: DocName): void {
-    const before = this.#known.get(name);
+    const before = this.#rows.get(name);
     if (!before?.pendingUpload) return;
-    this.#known.set(name, { ...before, pendingUpload: false });
-    this.#save();
+    this.#put({ ...before, pendingUpload: false });
   }
 
-  #replace(next: Map<DocName, KnownCase>): void {
-    this.#known.clear();
-    for (const [name, entry] of next) this.#known.set(name, entry);
-    this.#save();
+  /** Keeps a row changed here: in the small entry at once, in the ledger a little later. */
+  #put(row: KnownCase): void {
+    this.#rows = withRow(this.#rows, row);
+    this.#local = withRow(this.#local, row);
+    this.#writeLocal();
+    this.#storeTimer ??= setTimeout(() => {
+      this.#storeLedger();
+    }, storeLedgerAfterMs);
+  }
+
+  /** Stores every sent row as the ledger; only unsent rows stay in the small entry. */
+  #storeLedger(): void {
+    if (this.#storeTimer !== null) clearTimeout(this.#storeTimer);
+    this.#storeTimer = null;
+    const sent = this.#list.filter((row) => !row.pendingUpload);
+    try {
+      this.#storage?.setItem(ledgerCacheKey, encodeLedgerCache(sent, this.#savedAt ?? Date.now()));
+    } catch (error) {
+      // the rows are still right on screen, and unsent ones are kept apart; the ledger is fetched again online
+      console.warn('could not keep the ledger on this device', error);
+      return;
+    }
+    this.#local = unsentRows(this.#list);
+    this.#writeLocal();
+  }
+
+  #writeLocal(): void {
+    if (!this.#storage) return;
+    try {
+      writeKnownCases(this.#storage, this.#local.values());
+    } catch (error) {
+      // the list is still right on screen; it just will not be remembered past this visit
+      console.warn('could not remember the changed cases on this device', error);
+    }
   }
 
   #removeLocalCopy(name: DocName): void {
@@ -138,15 +198,5 @@ export class CaseDirectory {
       // the row is gone, so nobody opens it; the copy goes the next time the server refuses it
       console.warn('could not delete the local copy of', name, error);
     });
-  }
-
-  #save(): void {
-    if (!this.#storage) return;
-    try {
-      writeKnownCases(this.#storage, this.#known);
-    } catch (error) {
-      // the list is still right on screen; it just will not be remembered past this visit
-      console.warn('could not remember the case list on this device', error);
-    }
   }
 }

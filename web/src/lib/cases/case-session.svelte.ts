@@ -1,12 +1,22 @@
 import { createSubscriber } from 'svelte/reactivity';
 import * as Y from 'yjs';
 import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
+import type { FieldChange } from '@concord/shared/cases/field-log.ts';
+import type { Party } from '@concord/shared/cases/parties.ts';
+import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
+import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
+import {
+  inOrder,
+  type WorkflowConflict,
+  type WorkflowState,
+} from '@concord/shared/cases/workflow/transitions.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
+import { peersFrom, type Peer, type PresenceField, type PresenceState } from '../workflow/presence.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
 
 /**
@@ -16,10 +26,12 @@ import type { CaseDirectory } from './case-directory.svelte.ts';
 export class CaseSession {
   readonly name: DocName;
   readonly caseFile: CaseFile;
+  readonly timeline: CaseTimeline;
   readonly connection: ProviderConnection;
   readonly #shared: SharedDoc;
   readonly #release: () => void;
   readonly #subscribeCase: () => void;
+  readonly #subscribeTimeline: () => void;
   readonly #subscribePeers: () => void;
   readonly #subscribeLocalSave: () => void;
   readonly #subscribeServerSave: () => void;
@@ -27,6 +39,8 @@ export class CaseSession {
   readonly #directory: CaseDirectory;
   readonly #stopWatching: () => void;
   #loaded = $state(false);
+  /** Whose presence this device announces on the case, once the page has said (SPEC W-PRES-1). */
+  #announced: PresenceState['user'] | null = null;
 
   constructor(name: DocName, pool: DocPool, directory: CaseDirectory) {
     this.name = name;
@@ -36,7 +50,9 @@ export class CaseSession {
     this.#release = release;
     this.caseFile = new CaseFile(shared.doc);
     this.connection = new ProviderConnection(shared.provider);
+    this.timeline = new CaseTimeline(shared.doc);
     this.#subscribeCase = createSubscriber((update) => this.caseFile.observe(update));
+    this.#subscribeTimeline = createSubscriber((update) => this.timeline.observe(update));
     const awareness = shared.provider.awareness;
     this.#subscribePeers = createSubscriber((update) => {
       awareness.on('change', update);
@@ -59,12 +75,19 @@ export class CaseSession {
     const onSync = (synced: boolean) => {
       if (synced) rememberRow(false);
     };
-    // sent only when the server says it has it all on disk (SPEC S-ACK-1)
-    const stopWatchingSaves = this.onSaved(() => directory.uploaded(name));
+    // sent only when the server says it has it all on disk (SPEC S-ACK-1). The first look waits a turn: a page
+    // makes its session while deriving what it shows, where writing the directory's state is not allowed, and a
+    // case the server already has (just recorded here) would otherwise be marked sent right then.
+    let stopWatchingSaves: (() => void) | null = null;
+    let stopped = false;
+    queueMicrotask(() => {
+      if (!stopped) stopWatchingSaves = this.onSaved(() => directory.uploaded(name));
+    });
     shared.doc.on('update', onUpdate);
     provider.on('sync', onSync);
     this.#stopWatching = () => {
-      stopWatchingSaves();
+      stopped = true;
+      stopWatchingSaves?.();
       shared.doc.off('update', onUpdate);
       provider.off('sync', onSync);
     };
@@ -77,7 +100,70 @@ export class CaseSession {
 
   get summary(): CaseSummary {
     this.#subscribeCase();
+    // level, leaders and departments come from the timeline once it has a step (SPEC C-FLOW-1)
+    this.#subscribeTimeline();
     return this.caseFile.summary();
+  }
+
+  /** The parties, as the case file lists them. */
+  get parties(): Party[] {
+    this.#subscribeCase();
+    return this.caseFile.parties;
+  }
+
+  /** Every value set on a scalar field, oldest first, with who set it and when (SPEC C-HIST-1). */
+  fieldHistory(field: 'village' | 'disputeType'): FieldChange[] {
+    this.#subscribeCase();
+    return this.caseFile.fieldHistory(field);
+  }
+
+  /** The notes as they read now. */
+  get notes(): string {
+    this.#subscribeCase();
+    return this.caseFile.notes.toString();
+  }
+
+  /** Where the case stands and the steps that conflicted, derived from the timeline at each read (SPEC C-FLOW-1). */
+  get workflow(): { state: WorkflowState; conflicts: WorkflowConflict[] } {
+    this.#subscribeTimeline();
+    return this.timeline.derive();
+  }
+
+  /** Every step recorded, in the one order every replica folds them in. */
+  get events(): WorkflowEvent[] {
+    this.#subscribeTimeline();
+    return inOrder(this.timeline.events);
+  }
+
+  /** Appends a step to the timeline; the form has checked it against the rules first. */
+  record(event: WorkflowEvent): void {
+    this.timeline.record(event);
+  }
+
+  /** Tells the others on the case who is on this device (SPEC W-PRES-1, S-AWARE-1). */
+  announce(user: PresenceState['user']): void {
+    const awareness = this.#shared.provider.awareness;
+    const known: unknown = awareness.getLocalState()?.['user'];
+    this.#announced = user;
+    if (JSON.stringify(known) === JSON.stringify(user)) return;
+    awareness.setLocalStateField('user', user);
+    if (awareness.getLocalState()?.['field'] === undefined) awareness.setLocalStateField('field', null);
+  }
+
+  /** Which field the person is in, or null when none: shown beside that field on the others' screens. */
+  focus(field: PresenceField | null): void {
+    if (!this.#announced) return;
+    this.#shared.provider.awareness.setLocalStateField('field', field);
+  }
+
+  /** The other people on the case now, one entry each, with the field they are in. */
+  get peers(): Peer[] {
+    this.#subscribePeers();
+    const awareness = this.#shared.provider.awareness;
+    return peersFrom(awareness.getStates(), {
+      clientId: awareness.clientID,
+      userId: this.#announced?.id ?? null,
+    });
   }
 
   /** How many devices have this case open, this one included. */
@@ -133,6 +219,8 @@ export class CaseSession {
   }
 
   destroy(): void {
+    // the document may stay open for something else (a case being sent): this person is no longer on the page
+    if (this.#announced) this.#shared.provider.awareness.setLocalState(null);
     this.#stopWatching();
     this.#release();
   }

@@ -1,4 +1,5 @@
 import { ledgerEn } from './ledger-messages.ts';
+import { partiesEn } from './parties-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
@@ -163,6 +164,7 @@ export const en = {
   error_storage_unavailable:
     'This browser cannot keep a local copy (private mode?). Edits need a connection.',
   ...ledgerEn,
+  ...partiesEn,
   ...workflowEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
+import { partiesZhCN } from './parties-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -159,5 +160,6 @@ export const zhCN: Messages = {
   password_wrong_current: '当前密码错误。',
   error_storage_unavailable: '此浏览器无法保存本地副本(无痕模式?),编辑需要联网。',
   ...ledgerZhCN,
+  ...partiesZhCN,
   ...workflowZhCN,
 };

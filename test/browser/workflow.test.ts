@@ -1,0 +1,265 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CaseFile, type CaseId } from '../../shared/src/cases/case-file.ts';
+import { workflowEventSchema, type WorkflowEvent } from '../../shared/src/cases/workflow/events.ts';
+import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
+import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
+import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
+import { stockClient, synced, until } from '../helpers/clients.ts';
+import { type TestServer } from '../helpers/test-server.ts';
+
+const { servers, browser } = browserSuite();
+
+/** A step as a test writes it: the id and time are given when it is recorded. */
+type Step = DistributiveOmit<WorkflowEvent, 'id' | 'at'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const seeded = () => servers.start({ webRoot: builtWebApp, seedDemo: true });
+const minute = 60_000;
+const day = 24 * 60 * minute;
+
+/** A new case of 江亭村 written on the server by a stock client (as the administrator), `steps` already in its timeline. */
+async function newCase(
+  server: TestServer,
+  id: string,
+  title: string,
+  steps: Step[] = [],
+  more: (caseFile: CaseFile) => void = () => undefined,
+): Promise<string> {
+  const client = stockClient(server.syncUrl, `case:${id}`);
+  const check = stockClient(server.syncUrl, `case:${id}`);
+  try {
+    await synced(client);
+    const caseFile = new CaseFile(client.doc);
+    caseFile.create({
+      id: id as CaseId,
+      title,
+      village: 'jiangting' as VillageId,
+      disputeType: 'forestLandBoundary',
+      createdAt: Date.now(),
+    });
+    caseFile.notes.insert(0, '两户对后山杉木林的界线各执一词。');
+    more(caseFile);
+    // earlier than anything the browsers record, in the order given
+    const start = Date.now() - steps.length * minute;
+    steps.forEach((step, i) => {
+      new CaseTimeline(client.doc).record(
+        workflowEventSchema.parse({
+          ...step,
+          id: `setup-step-${String(i).padStart(4, '0')}`,
+          at: start + i * minute,
+        }),
+      );
+    });
+    // a second reader sees it all: the server has it on disk (SPEC S-STORE-1)
+    await until(
+      check.doc,
+      () =>
+        new CaseTimeline(check.doc).events.length === steps.length && check.doc.getText('title').length > 0,
+    );
+  } finally {
+    // the browsers are the only ones on the case from here on
+    client.destroy();
+    check.destroy();
+  }
+  return `/cases/${id}`;
+}
+
+const stage = (page: Page, name: string) => page.locator(`[data-stage=${name}]`).waitFor();
+
+/** Opens the step's form from the list of next steps. */
+async function openStep(page: Page, step: string): Promise<void> {
+  await page.getByRole('button', { name: step, exact: true }).click();
+}
+
+async function recordStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Record this step' }).click();
+}
+
+const handled: Step[] = [
+  { kind: 'registered', by: 'demo-centre1', risk: 'medium' },
+  {
+    kind: 'dispatched',
+    by: 'demo-centre1',
+    handler: 'demo-police1',
+    departments: [],
+    leaders: [],
+    deadline: Date.now() + 15 * day,
+  },
+  {
+    kind: 'attempt',
+    by: 'demo-police1',
+    level: 'village',
+    participants: [],
+    result: 'agreed',
+    note: '以老界石为界。',
+  },
+];
+
+describe('the case workflow in the browser', () => {
+  it('C-FLOW-2, C-FLOW-6, W-PRES-1, W-REMIND-1, C-HIST-1: register, dispatch, attempt and close; the other browser follows live', async () => {
+    const server = await seeded();
+    const path = await newCase(server, 'flow-live-0001', '王某与刘某山林地界纠纷');
+    const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
+    const judicial = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('judicial1'));
+    await stage(centre, 'reported');
+    await stage(judicial, 'reported');
+
+    // each sees the other, and where they are
+    await centre.locator('[data-presence]').getByText('司法所 李所长').waitFor();
+    await judicial.locator('[data-presence]').getByText('综治中心 周主任').waitFor();
+    await judicial.locator('textarea[name=notes]').click();
+    await centre
+      .locator('[data-field-presence=notes]')
+      .getByText(/李所长/)
+      .waitFor();
+
+    // a scalar field keeps who set each of its values (SPEC C-HIST-1)
+    await judicial.locator('select[name=disputeType]').selectOption('land');
+    const typeHistory = centre.locator('[data-field-history=disputeType]');
+    await typeHistory.locator('summary').click();
+    await typeHistory.getByText(/^Land, set by 司法所 李所长/).waitFor();
+
+    await openStep(centre, 'Register');
+    await recordStep(centre);
+    await centre.getByText('Choose a risk grade.').waitFor();
+    await centre.locator('select[name=risk]').selectOption('high');
+    await recordStep(centre);
+    await stage(judicial, 'registered');
+
+    // due in two days: the handler is reminded, the centre that dispatched it is not
+    await openStep(centre, 'Dispatch');
+    await centre.locator('select[name=handler]').selectOption('demo-judicial1');
+    await centre.locator('input[name=days]').fill('2');
+    await recordStep(centre);
+    await stage(judicial, 'dispatched');
+    await judicial.locator('[data-reminder=dueSoon]').waitFor();
+    expect(await centre.locator('[data-reminder]').count()).toBe(0);
+    await centre.locator('[data-deadline=dueSoon]').waitFor();
+
+    await openStep(judicial, 'Mediation attempt');
+    await judicial.locator('select[name=result]').selectOption('agreed');
+    await judicial.locator('textarea[name=note]').fill('以老界石为界,刘家补偿500元。');
+    await recordStep(judicial);
+    await stage(centre, 'handling');
+    await centre.getByText('1 of 3').waitFor();
+    await centre.getByText(/司法所 李所长 recorded a mediation attempt at Village level: agreed/).waitFor();
+
+    // the handler cannot verify their own case: the form says so and records nothing
+    await openStep(centre, 'Close');
+    await centre.locator('select[name=outcome]').selectOption('agreement');
+    await centre.locator('select[name=verifier]').selectOption('demo-judicial1');
+    await recordStep(centre);
+    await centre.getByText('The verifier must be someone other than the handler.').waitFor();
+    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
+    await recordStep(centre);
+
+    await stage(judicial, 'closed');
+    await judicial.locator('[data-outcome=agreement]').waitFor();
+    await judicial.locator('[data-reminder]').waitFor({ state: 'detached' });
+    // a closed case offers what follows a close-out, nothing before it
+    await judicial.getByRole('button', { name: 'Evaluate', exact: true }).waitFor();
+    expect(await judicial.getByRole('button', { name: 'Mediation attempt', exact: true }).count()).toBe(0);
+
+    // leaving the case, the judicial office is no longer shown as on it
+    await judicial.getByRole('link', { name: '← All case files' }).click();
+    await centre.locator('[data-presence]').waitFor({ state: 'detached' });
+  });
+
+  it('C-FLOW-3: one closes and another escalates offline; back online both show one stage and the conflict', async () => {
+    const server = await seeded();
+    const path = await newCase(server, 'flow-conflict-0001', '村道硬化工程欠薪纠纷', handled);
+    const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
+    const cadre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('cadre1'));
+    await stage(centre, 'handling');
+    await stage(cadre, 'handling');
+
+    // both devices lose the network; the server going away is what closes their open sockets, which
+    // Chromium's offline switch leaves alone
+    await centre.context().setOffline(true);
+    await cadre.context().setOffline(true);
+    await server.stop();
+    await centre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    await cadre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+
+    await openStep(centre, 'Close');
+    await centre.locator('select[name=outcome]').selectOption('agreement');
+    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
+    await recordStep(centre);
+    await stage(centre, 'closed');
+
+    await openStep(cadre, 'Escalate');
+    await cadre.locator('textarea[name=reason]').fill('当事人不服,申请镇级联调。');
+    await recordStep(cadre);
+    await cadre.locator('[data-level=town]').waitFor();
+
+    // the pool disposes of the restarted server after the test
+    await servers.restart(server, { samePort: true });
+    await centre.context().setOffline(false);
+    await cadre.context().setOffline(false);
+
+    // the earlier step stands on both; the later is kept and shown, with who, when and why
+    for (const page of [centre, cadre]) {
+      await stage(page, 'closed');
+      await page.locator('[data-level=village]').waitFor();
+      const conflict = page.locator('[data-conflict=wrong_stage]');
+      await conflict.waitFor();
+      await conflict
+        .getByText(
+          /^江亭村 陈书记 escalated the case at .+, but 综治中心 周主任 had closed the case at .+\.$/,
+        )
+        .waitFor();
+      await conflict.getByText('The step does not apply at this stage of the case.').waitFor();
+    }
+  });
+
+  it('W-PRINT-1, C-PARTY-1, A-RIGHT-10: the agreement page shows the case, its parties and outcome, and prints without the app; a reader is offered no step', async () => {
+    const server = await seeded();
+    const path = await newCase(
+      server,
+      'flow-print-0001',
+      '王某与刘某山林地界纠纷',
+      [...handled, { kind: 'closed', by: 'demo-centre1', outcome: 'agreement', verifier: 'demo-centre1' }],
+      (caseFile) => {
+        caseFile.addParty({ name: '刘某', village: 'jiangting', contact: '', role: 'respondent' });
+        caseFile.addParty({
+          name: '王某',
+          village: 'jiangting',
+          contact: '138 0000 0000',
+          role: 'applicant',
+        });
+      },
+    );
+    const page = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('judicial1'), 'zh-CN');
+    await stage(page, 'closed');
+    await page.getByRole('link', { name: '人民调解协议书(打印)' }).click();
+    await page.waitForURL(/\/agreement$/);
+
+    await page.getByRole('heading', { name: '人民调解协议书' }).waitFor();
+    await page.locator('[data-agreement-title]').getByText('王某与刘某山林地界纠纷').waitFor();
+    await page
+      .locator('[data-agreement-outcome=agreement]')
+      .getByText(/达成调解协议/)
+      .waitFor();
+    await page.getByText('以老界石为界。').waitFor();
+    await page.getByText('两户对后山杉木林的界线各执一词。').waitFor();
+    // applicant first, then respondent, each with a line to sign on
+    await expect(page.locator('.parties li').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/申请人\s*王某.*138 0000 0000/),
+      expect.stringMatching(/被申请人\s*刘某/),
+    ]);
+    expect(await page.locator('[data-final=true]').count()).toBe(1);
+
+    expect(await page.locator('.app-header').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: '人民调解协议书' }).isVisible()).toBe(true);
+
+    // a reader sees the timeline and is offered no step
+    const supervisor = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('supervisor1'));
+    await stage(supervisor, 'closed');
+    await supervisor.getByText('You may read this case file but not change it.').waitFor();
+    expect(await supervisor.getByRole('heading', { name: 'Record the next step' }).count()).toBe(0);
+  });
+});

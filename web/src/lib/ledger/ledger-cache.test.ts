@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { sampleLedgerRow } from '@concord/shared/ledger/ledger-row.ts';
+import { decodeLedgerCache, encodeLedgerCache } from './ledger-cache.ts';
+
+const rows = [
+  sampleLedgerRow('aaaa', { title: '王某与刘某山林地界纠纷', parties: ['王某', '刘某'], risk: 'high' }),
+  sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
+];
+
+describe('the ledger kept on the device', () => {
+  it('L-LEDGER-5: rows stored are read back the same, with when the server sent them', () => {
+    expect(decodeLedgerCache(encodeLedgerCache(rows, 77))).toEqual({ rows, savedAt: 77, dropped: 0 });
+  });
+
+  it('L-LEDGER-5: rows are stored as arrays, so field names are not repeated for each row', () => {
+    const stored = encodeLedgerCache(rows, 0);
+    expect(stored.match(/"title"/g)).toHaveLength(1);
+  });
+
+  it('L-LEDGER-5: a row this version cannot read is left out and counted, the others kept', () => {
+    const stored = JSON.parse(encodeLedgerCache(rows, 1)) as { rows: unknown[][] };
+    const [first, second] = stored.rows;
+    if (!first || !second) throw new Error('two rows were stored');
+    second[5] = 'a stage from the future';
+    const read = decodeLedgerCache(JSON.stringify(stored));
+    expect(read.rows).toEqual([rows[0]]);
+    expect(read.dropped).toBe(1);
+  });
+
+  it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stored = JSON.parse(encodeLedgerCache(rows, 1)) as { version: number; columns: string[] };
+    const nothing = { rows: [], savedAt: null, dropped: 0 };
+    expect(decodeLedgerCache(null)).toEqual(nothing);
+    expect(decodeLedgerCache('{oops')).toEqual(nothing);
+    expect(decodeLedgerCache(JSON.stringify({ ...stored, version: 2 }))).toEqual(nothing);
+    expect(decodeLedgerCache(JSON.stringify({ ...stored, columns: [...stored.columns].reverse() }))).toEqual(
+      nothing,
+    );
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,73 @@
+import { isDisputeType } from '@concord/shared/cases/dispute-type.ts';
+import { noValue, type Facet, type SortKey } from '@concord/shared/ledger/query.ts';
+import { disputeTypeKey, villageName } from '../i18n/labels.ts';
+import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
+
+/** The words for a facet's value in the interface language; a value this version does not know shows as stored. */
+export function facetValueLabel(facet: Facet, value: string, locale: Locale): string {
+  const key = facetValueKey(facet, value);
+  if (key) return translate(locale, key);
+  if (facet === 'village') return villageName(value, locale);
+  return value;
+}
+
+function facetValueKey(facet: Facet, value: string): MessageKey | null {
+  switch (facet) {
+    case 'village':
+      return value === noValue ? 'ledger_village_none' : null;
+    case 'disputeType':
+      if (value === noValue) return 'ledger_type_none';
+      return isDisputeType(value) ? disputeTypeKey(value) : null;
+    case 'risk':
+      return known(`ledger_risk_${value}`);
+    case 'stage':
+      return known(`ledger_stage_${value}`);
+    case 'level':
+      return known(`ledger_level_${value}`);
+    case 'deadline':
+      return known(`ledger_deadline_${value}`);
+    case 'mine':
+      return value === 'mine' ? 'ledger_mine' : null;
+  }
+}
+
+const ledgerKeys = new Set<string>([
+  'ledger_risk_low',
+  'ledger_risk_medium',
+  'ledger_risk_high',
+  'ledger_risk_criminal',
+  'ledger_risk_none',
+  'ledger_stage_reported',
+  'ledger_stage_registered',
+  'ledger_stage_dispatched',
+  'ledger_stage_handling',
+  'ledger_stage_closed',
+  'ledger_stage_evaluated',
+  'ledger_level_village',
+  'ledger_level_town',
+  'ledger_level_county',
+  'ledger_deadline_overdue',
+  'ledger_deadline_dueSoon',
+  'ledger_deadline_onTime',
+  'ledger_deadline_none',
+] satisfies MessageKey[]);
+
+function known(key: string): MessageKey | null {
+  return ledgerKeys.has(key) ? (key as MessageKey) : null;
+}
+
+export const facetLabelKeys: Record<Exclude<Facet, 'mine'>, MessageKey> = {
+  village: 'ledger_filter_village',
+  disputeType: 'ledger_filter_type',
+  risk: 'ledger_filter_risk',
+  stage: 'ledger_filter_stage',
+  level: 'ledger_filter_level',
+  deadline: 'ledger_filter_deadline',
+};
+
+export const sortLabelKeys: Record<SortKey, MessageKey> = {
+  updated: 'ledger_sort_updated',
+  created: 'ledger_sort_created',
+  deadline: 'ledger_sort_deadline',
+  risk: 'ledger_sort_risk',
+};

@@ -1,0 +1,49 @@
+import type { Role } from '@concord/shared/auth/user.ts';
+import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
+import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
+import type { Peer } from './presence.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role | null;
+}
+
+/**
+ * Everyone the case page can put a name to: the signed-in person, those here now, and those in the case's
+ * attribution trail. Steps store account ids (SPEC C-FLOW-1); this turns them back into names. The first
+ * source to name someone wins, so the person's own name is never replaced by an older one.
+ */
+export function knownPeople(sources: {
+  self: { id: string; displayName: string; role: Role } | null;
+  peers: readonly Peer[];
+  history: readonly DocHistoryEntry[];
+}): Map<string, Person> {
+  const people = new Map<string, Person>();
+  const add = (person: Person) => {
+    if (!people.has(person.id)) people.set(person.id, person);
+  };
+  if (sources.self) add({ id: sources.self.id, name: sources.self.displayName, role: sources.self.role });
+  for (const peer of sources.peers) add({ id: peer.id, name: peer.name, role: peer.role });
+  for (const entry of sources.history) add({ ...entry.author, name: entry.author.displayName });
+  return people;
+}
+
+/** The person's name, or the account id as stored when no source names them. */
+export function nameOf(people: ReadonlyMap<string, Person>, id: string): string {
+  return people.get(id)?.name ?? id;
+}
+
+/** Account ids the timeline mentions that no source names yet: worth asking the server's trail about. */
+export function unnamed(people: ReadonlyMap<string, Person>, events: readonly WorkflowEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    ids.add(event.by);
+    if (event.kind === 'dispatched') {
+      ids.add(event.handler);
+      for (const leader of event.leaders) ids.add(leader);
+    }
+    if (event.kind === 'closed') ids.add(event.verifier);
+  }
+  return [...ids].filter((id) => !people.has(id)).sort();
+}

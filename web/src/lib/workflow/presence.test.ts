@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
+import { knownPeople, nameOf, unnamed } from './people.ts';
+import { colourFor, peersFrom, peersIn } from './presence.ts';
+import { closed, dispatched } from './test-events.ts';
+
+const state = (id: string, name: string, field: string | null) => ({
+  user: { id, name, role: 'villageCadre', color: colourFor(id) },
+  field,
+});
+
+describe('who else is on the case', () => {
+  it('W-PRES-1: others are listed once each, with the field they are in; this device and this person are not', () => {
+    const states = new Map<number, unknown>([
+      [1, state('demo-me', 'Me', 'title')],
+      [2, state('demo-cadre1', '陈书记', 'notes')],
+      [3, state('demo-cadre1', '陈书记', null)],
+      [4, state('demo-police1', '王警官', 'a field from a newer version')],
+      [5, {}],
+      [6, state('demo-me', 'Me on my phone', 'notes')],
+    ]);
+    const peers = peersFrom(states, { clientId: 1, userId: 'demo-me' });
+    expect(peers.map((p) => [p.name, p.field])).toEqual([
+      ['王警官', null],
+      ['陈书记', 'notes'],
+    ]);
+    expect(peersIn(peers, 'notes').map((p) => p.id)).toEqual(['demo-cadre1']);
+  });
+
+  it('W-PRES-1: a person has the same colour on every device', () => {
+    expect(colourFor('demo-cadre1')).toBe(colourFor('demo-cadre1'));
+    expect(colourFor('demo-cadre1')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('names for the account ids in the timeline', () => {
+  it('C-FLOW-1: names come from the person, those present and the trail; unknown ids show as stored', () => {
+    const history: DocHistoryEntry[] = [
+      {
+        at: 1,
+        fields: ['timeline'],
+        author: { id: 'demo-centre1', displayName: '周主任', role: 'governanceCentre' },
+      },
+    ];
+    const people = knownPeople({
+      self: { id: 'demo-judicial1', displayName: '李所长', role: 'judicialOffice' },
+      peers: [],
+      history,
+    });
+    expect(nameOf(people, 'demo-centre1')).toBe('周主任');
+    expect(nameOf(people, 'demo-judicial1')).toBe('李所长');
+    expect(nameOf(people, 'demo-x')).toBe('demo-x');
+    expect(
+      unnamed(people, [
+        dispatched(1, 'demo-police1', { leaders: ['demo-leader1'] }),
+        closed(2, 'demo-judicial1'),
+      ]),
+    ).toEqual(['demo-leader1', 'demo-police1']);
+  });
+});
