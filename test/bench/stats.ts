@@ -1,4 +1,5 @@
 import type { LatencySummary } from './protocol.ts';
+import { mulberry32 } from '../../shared/src/random/prng.ts';
 
 /** Nearest-rank percentile of values sorted ascending; NaN when there are none. */
 export function percentile(sorted: Float64Array, q: number): number {
@@ -17,14 +18,5 @@ export function summarize(values: readonly number[]): LatencySummary {
   };
 }
 
-/** A small deterministic generator (mulberry32), so every target gets the same edit positions. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so every target gets the same edit positions. */
+export const seededRandom = mulberry32;

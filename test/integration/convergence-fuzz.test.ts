@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { DocName } from '../../shared/src/sync/doc-name.ts';
 import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
 import { serverPool, type TestServer } from '../helpers/test-server.ts';
+import { mulberry32 } from '../../shared/src/random/prng.ts';
 
 /**
  * Seeded fuzzing of the sync path (SPEC S-SYNC-3, S-SYNC-4, S-STORE-2): three stock clients edit one document at
@@ -257,18 +258,6 @@ async function within<T>(ms: number, what: () => string, work: Promise<T>): Prom
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** mulberry32: a tiny seeded generator of numbers in [0, 1), so that a run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function deriveSeeds(base: number, count: number): number[] {

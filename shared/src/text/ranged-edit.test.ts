@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyRangedEdit, mapIndexThroughDelta, rangedEdit, type TextDelta } from './ranged-edit.ts';
+import { mulberry32 } from '../random/prng.ts';
 
 /** A Y.Text holding `initial`, in a document of its own. */
 function textWith(initial: string): Y.Text {
@@ -22,18 +23,6 @@ function splitsPair(s: string, index: number): boolean {
   const before = s.charCodeAt(index - 1);
   const after = s.charCodeAt(index);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Pieces random strings are made of: ASCII, Chinese, emoji (surrogate pairs, including two that share a high

@@ -7,7 +7,7 @@ import { departments, type DepartmentId, type EscalationLevel } from '@concord/s
 import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
 import type { DemoCase } from './demo-cases.ts';
 import { disputeMaterial, givenNames, groups, projects, sources, surnames } from './demo-material.ts';
-import { Prng } from './prng.ts';
+import { Prng } from '@concord/shared/random/prng.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const hour = 60 * 60 * 1000;

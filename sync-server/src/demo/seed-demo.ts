@@ -7,7 +7,7 @@ import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocStore, DocWrite } from '../storage/doc-store.ts';
 import { fixedDemoCases, type DemoCase } from './demo-cases.ts';
 import { demoSeed, generateDemoCases } from './demo-town.ts';
-import { Prng } from './prng.ts';
+import { Prng } from '@concord/shared/random/prng.ts';
 
 /** Every demo case: the fixed ones the tests name, then the generated town (SPEC D-DEMO-1, D-DEMO-2). */
 export function demoTown(now: number): DemoCase[] {

@@ -1,6 +1,6 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) for demo data: the same seed gives the same town on every
- * start and in every test (SPEC D-DEMO-2). Not for anything secret.
+ * A small seeded pseudo-random generator (mulberry32): the same seed gives the same demo town on every start
+ * (SPEC D-DEMO-2), and a failing randomized test can be replayed from its seed. Not for anything secret.
  */
 export class Prng {
   #state: number;
@@ -52,4 +52,10 @@ export class Prng {
     for (let i = 0; i < 4; i++) id += this.int(0, 0xffff).toString(16).padStart(4, '0');
     return id;
   }
+}
+
+/** The generator as a bare function of numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
