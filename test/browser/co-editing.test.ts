@@ -95,6 +95,44 @@ describe('co-editing a case file in the browser', () => {
     await fieldShows(office, notes, { equals: 'Eight villagers, 32,000 yuan. Written with no signal.' });
   });
 
+  it('W-OFF-2, C-DOC-2: a case recorded offline on one device and edited online on another merges, both see it', async () => {
+    let server = await servers.start({ webRoot: builtWebApp });
+    const field = await (await browser().newContext({ locale: 'en-US' })).newPage();
+    await field.goto(`${server.url}/`);
+    await signInThroughForm(field, await server.createAccount('gridWorker', 'jiangting'));
+    await field.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    // on the hillside: no server at all while the case is recorded and its first notes written
+    await server.stop();
+    const casePath = await recordCase(field, 'Hillside boundary stones moved');
+    await field.locator(notes).click();
+    await field.keyboard.type('Found on the hillside.');
+    await field.getByText('Kept on this device').waitFor();
+
+    server = await servers.restart(server, { samePort: true });
+    await field.getByText('Saved on the server').waitFor();
+    const office = await (await browser().newContext({ locale: 'en-US' })).newPage();
+    await office.goto(`${server.url}${casePath}`);
+    await signInThroughForm(office, await server.createAccount('judicialOffice'));
+    await fieldShows(office, notes, { equals: 'Found on the hillside.' });
+
+    // both at once: the office adds to the notes while the field worker fixes the title
+    await office.locator(notes).click();
+    await office.keyboard.press('End');
+    await office.keyboard.type(' Office: called both households.');
+    await field.locator(title).click();
+    await field.keyboard.press('End');
+    await field.keyboard.type(' (二组)');
+    const merged = {
+      notes: 'Found on the hillside. Office: called both households.',
+      title: 'Hillside boundary stones moved (二组)',
+    };
+    for (const page of [field, office]) {
+      await fieldShows(page, notes, { equals: merged.notes });
+      await fieldShows(page, title, { equals: merged.title });
+    }
+  });
+
   it('W-I18N-1: the language switch turns the interface to Chinese and remembers it', async () => {
     const server = await servers.start({ webRoot: builtWebApp });
     const page = await (await browser().newContext({ locale: 'en-US' })).newPage();
