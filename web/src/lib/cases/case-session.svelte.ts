@@ -1,5 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import * as Y from 'yjs';
+import { ledgerEntryOf } from '@concord/shared/ledger/ledger-of.ts';
 import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { FieldChange } from '@concord/shared/cases/field-log.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
@@ -69,7 +70,7 @@ export class CaseSession {
     // so a case taken away meanwhile keeps what was typed (SPEC S-ACK-1, A-REVOKE-2)
     const provider = shared.provider;
     const rememberRow = (editedHere: boolean) => {
-      if (this.caseFile.exists) directory.remember(name, this.caseFile.summary(), editedHere);
+      if (this.caseFile.exists) directory.remember(name, ledgerEntryOf(this.caseFile.doc), editedHere);
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => rememberRow(origin === localEditOrigin);
     const onSync = (synced: boolean) => {
