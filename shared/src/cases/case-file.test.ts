@@ -67,6 +67,7 @@ describe('CaseFile', () => {
       village: null,
       disputeType: null,
       createdAt: null,
+      grid: null,
       level: 'village',
       leaders: [],
       departments: [],
@@ -85,6 +86,7 @@ describe('CaseFile', () => {
       village: jiangting,
       disputeType: 'forestLandBoundary',
       createdAt: forestCase.createdAt,
+      grid: null,
       level: 'village',
       leaders: [],
       departments: [],
@@ -317,5 +319,27 @@ describe('CaseFile', () => {
     const unversioned = new CaseFile(new Y.Doc());
     unversioned.doc.getMap('case').set('id', 'x');
     expect(unversioned.summary().newerSchema).toBe(false);
+  });
+});
+
+describe('grids', () => {
+  it('C-DOC-5: a case is placed in a grid of its own village; a grid of another village is refused', () => {
+    const doc = new Y.Doc();
+    const caseFile = new CaseFile(doc);
+    caseFile.create({
+      id: 'gridcase' as CaseId,
+      title: '网格员入户发现',
+      village: 'jiangting' as VillageId,
+      disputeType: 'neighbours',
+      createdAt: 1,
+    });
+    caseFile.setGrid('jiangting-2', 'grid1');
+    expect(caseFile.summary().grid).toBe('jiangting-2');
+    expect(() => caseFile.setGrid('hongyan-1')).toThrow(/no grid/);
+    expect(caseFile.summary().grid).toBe('jiangting-2');
+    // moved to another village, the old grid no longer applies
+    caseFile.setVillage('hongyan' as VillageId);
+    expect(caseFile.summary().grid).toBeNull();
+    expect(caseFile.fieldHistory('grid').map((c) => c.value)).toEqual(['jiangting-2']);
   });
 });

@@ -6,7 +6,7 @@ import {
   type DepartmentId,
   type EscalationLevel,
 } from '../org/agencies.ts';
-import { findVillage, type VillageId } from '../org/jurisdiction.ts';
+import { findGrid, findVillage, type VillageId } from '../org/jurisdiction.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
 import {
   appendChanges,
@@ -63,6 +63,8 @@ export interface CaseSummary {
   id: CaseId | null;
   title: string;
   village: VillageId | null;
+  /** The grid within the village, when someone has said which; a grid of another village reads as none. */
+  grid: string | null;
   disputeType: DisputeType | null;
   createdAt: number | null;
   /** How far up the case has gone; a case starts in its village. */
@@ -166,6 +168,14 @@ export class CaseFile {
     this.#setScalar('disputeType', type, by);
   }
 
+  /** The grid within the case's village (SPEC C-DOC-5); refused for a grid that village does not have. */
+  setGrid(grid: string, by?: string): void {
+    const village = this.summary().village;
+    if (!village || !findGrid(village, grid))
+      throw new Error(`no grid ${grid} in village ${String(village)}`);
+    this.#setScalar('grid', grid, by);
+  }
+
   /**
    * Every value set on a scalar field, oldest first, with who set it and when (SPEC C-HIST-1): `village`,
    * `disputeType`, or a party's field as {@link partyField} names it. After a merge the field holds the value Yjs
@@ -237,7 +247,7 @@ export class CaseFile {
   }
 
   /** Sets one scalar of the case map and logs it, in one transaction; setting the value it holds does nothing. */
-  #setScalar(field: 'village' | 'disputeType', value: string, by: string | undefined): void {
+  #setScalar(field: 'village' | 'disputeType' | 'grid', value: string, by: string | undefined): void {
     if (this.fields.get(field) === value) return;
     this.doc.transact(() => {
       this.fields.set(field, value);
@@ -306,6 +316,7 @@ export class CaseFile {
       id: typeof id === 'string' ? (id as CaseId) : null,
       title: this.title.toString(),
       village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
+      grid: readGrid(village, fields.get('grid')),
       disputeType: isDisputeType(type) ? type : null,
       createdAt: typeof createdAt === 'number' ? createdAt : null,
       ...this.#placement(),
@@ -316,4 +327,9 @@ export class CaseFile {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function readGrid(village: unknown, grid: unknown): string | null {
+  if (typeof village !== 'string' || typeof grid !== 'string') return null;
+  return findGrid(village, grid) ? grid : null;
 }

@@ -7,9 +7,16 @@ export interface LocalName {
   en: string;
 }
 
+/** A grid (网格): the part of a village one grid worker walks, door to door. */
+export interface Grid {
+  id: string;
+  name: LocalName;
+}
+
 export interface Village {
   id: VillageId;
   name: LocalName;
+  grids: readonly Grid[];
 }
 
 export interface Town {
@@ -24,9 +31,16 @@ export interface County {
   towns: readonly Town[];
 }
 
+const groupNames = ['一', '二', '三'] as const;
+
+/** Each demo village has three grids, named as the villages name their groups (一组, 二组, 三组). */
 const village = (id: string, zh: string, en: string): Village => ({
   id: id as VillageId,
   name: { zh, en },
+  grids: groupNames.map((numeral, i) => ({
+    id: `${id}-${i + 1}`,
+    name: { zh: `${zh}${numeral}组网格`, en: `${en}, grid ${i + 1}` },
+  })),
 });
 
 /**
@@ -53,4 +67,9 @@ export const demoVillages: readonly Village[] = demoCounty.towns.flatMap((town) 
 
 export function findVillage(id: string): Village | undefined {
   return demoVillages.find((v) => v.id === id);
+}
+
+/** The grid with `id` in `villageId`, if that village has it. */
+export function findGrid(villageId: string, id: string): Grid | undefined {
+  return findVillage(villageId)?.grids.find((grid) => grid.id === id);
 }

@@ -113,7 +113,7 @@ export class CaseSession {
   }
 
   /** Every value set on a scalar field, oldest first, with who set it and when (SPEC C-HIST-1). */
-  fieldHistory(field: 'village' | 'disputeType'): FieldChange[] {
+  fieldHistory(field: 'village' | 'disputeType' | 'grid'): FieldChange[] {
     this.#subscribeCase();
     return this.caseFile.fieldHistory(field);
   }

@@ -1,7 +1,7 @@
 import type { Role } from '@concord/shared/auth/user.ts';
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
 import { departments } from '@concord/shared/org/agencies.ts';
-import { findVillage } from '@concord/shared/org/jurisdiction.ts';
+import { findGrid, findVillage } from '@concord/shared/org/jurisdiction.ts';
 import type { MessageKey } from './translate.ts';
 import type { Locale } from './translate.ts';
 
@@ -27,4 +27,12 @@ export function departmentName(id: string | null, locale: Locale): string {
   const department = departments.find((d) => d.id === id);
   if (!department) return id;
   return locale === 'zh-CN' ? department.zh : department.en;
+}
+
+/** The grid's name in the interface language, or its id as stored if this version does not know it. */
+export function gridName(villageId: string | null, gridId: string | null, locale: Locale): string {
+  if (villageId === null || gridId === null) return '—';
+  const grid = findGrid(villageId, gridId);
+  if (!grid) return gridId;
+  return locale === 'zh-CN' ? grid.name.zh : grid.name.en;
 }

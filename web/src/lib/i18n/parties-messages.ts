@@ -1,6 +1,7 @@
 /** The parties section's wording, kept apart so features grow without touching each other's files. */
 export const partiesEn = {
   parties_heading: 'Parties',
+  case_grid: 'Grid',
   parties_none: 'No parties recorded yet.',
   party_name: 'Name',
   party_village: 'Village or address',
@@ -18,6 +19,7 @@ export const partiesEn = {
 
 export const partiesZhCN: Record<keyof typeof partiesEn, string> = {
   parties_heading: '当事人',
+  case_grid: '网格',
   parties_none: '尚未登记当事人。',
   party_name: '姓名',
   party_village: '村或住址',
