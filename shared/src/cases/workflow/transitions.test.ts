@@ -2,38 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CaseFile } from '../case-file.ts';
 import { CaseTimeline } from './timeline.ts';
-import { workflowEventSchema, type WorkflowEvent } from './events.ts';
-import { deadlineFrom, deadlineStatus } from './deadlines.ts';
+import { deadlineStatus } from './deadlines.ts';
+import { attempt, dispatched, ev, registered } from './sample-events.ts';
 import { deriveWorkflow, initialWorkflow, maxAttemptsPerLevel } from './transitions.ts';
-
-let seq = 0;
-/** An event at minute `minute`, by `by`. */
-function ev<K extends WorkflowEvent['kind']>(
-  minute: number,
-  kind: K,
-  fields: Omit<Extract<WorkflowEvent, { kind: K }>, 'id' | 'at' | 'by' | 'kind'>,
-  by = 'grid1',
-): WorkflowEvent {
-  seq++;
-  return workflowEventSchema.parse({
-    id: `event-${String(seq).padStart(4, '0')}`,
-    at: minute * 60_000,
-    by,
-    kind,
-    ...fields,
-  });
-}
-
-const registered = (m: number) => ev(m, 'registered', { risk: 'medium' }, 'centre1');
-const dispatched = (m: number, handler = 'judicial1') =>
-  ev(
-    m,
-    'dispatched',
-    { handler, departments: [], leaders: [], deadline: deadlineFrom(m * 60_000) },
-    'centre1',
-  );
-const attempt = (m: number, level: 'village' | 'town' | 'county' = 'village') =>
-  ev(m, 'attempt', { level, participants: ['cadre1'], result: 'failed', note: '' }, 'judicial1');
 
 describe('the closed loop', () => {
   it('C-FLOW-2: a case goes reported → registered → dispatched → handling → closed → evaluated', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseId, CaseSummary } from '@concord/shared/cases/case-file.ts';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { agreementView } from './agreement.ts';
-import { closed, dispatched, ev, registered } from './test-events.ts';
+import { closed, dispatched, ev, registered } from '@concord/shared/cases/workflow/sample-events.ts';
 
 const summary: Pick<CaseSummary, 'id' | 'title' | 'village' | 'disputeType'> = {
   id: 'abc123' as CaseId,

@@ -3,7 +3,13 @@ import { deriveWorkflow, refusal, type Refusal } from '@concord/shared/cases/wor
 import { en } from '../i18n/messages-en.ts';
 import { translate } from '../i18n/translate.ts';
 import { conflictCause } from './conflicts.ts';
-import { attempt, closed, dispatched, escalated, registered } from './test-events.ts';
+import {
+  attempt,
+  closed,
+  dispatched,
+  escalated,
+  registered,
+} from '@concord/shared/cases/workflow/sample-events.ts';
 import { conflictLine, eventLine, refusalKey, type Speaker } from './wording.ts';
 
 const names: Record<string, string> = {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deriveWorkflow, initialWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { nextSteps } from './next-steps.ts';
-import { attempt, closed, dispatched, ev, escalated, registered } from './test-events.ts';
+import {
+  attempt,
+  closed,
+  dispatched,
+  ev,
+  escalated,
+  registered,
+} from '@concord/shared/cases/workflow/sample-events.ts';
 
 const offered = (events: Parameters<typeof deriveWorkflow>[0]) => nextSteps(deriveWorkflow(events).state);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
 import { knownPeople, nameOf, unnamed } from './people.ts';
 import { colourFor, peersFrom, peersIn } from './presence.ts';
-import { closed, dispatched } from './test-events.ts';
+import { closed, dispatched } from '@concord/shared/cases/workflow/sample-events.ts';
 
 const state = (id: string, name: string, field: string | null) => ({
   user: { id, name, role: 'villageCadre', color: colourFor(id) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { reminderFor } from './reminders.ts';
-import { closed, dispatched, registered } from './test-events.ts';
+import { closed, dispatched, registered } from '@concord/shared/cases/workflow/sample-events.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const person = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { draftStep, splitNames } from './step-drafts.ts';
-import { attempt, dispatched, escalated, registered } from './test-events.ts';
+import { attempt, dispatched, escalated, registered } from '@concord/shared/cases/workflow/sample-events.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const context = { id: 'step-0001', at: 10 * day, by: 'demo-centre1' };

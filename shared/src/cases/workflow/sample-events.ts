@@ -1,9 +1,9 @@
-import { workflowEventSchema, type WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
-import { deadlineFrom } from '@concord/shared/cases/workflow/deadlines.ts';
+import { deadlineFrom } from './deadlines.ts';
+import { workflowEventSchema, type WorkflowEvent } from './events.ts';
 
 let seq = 0;
 
-/** A checked event at minute `minute`, recorded by `by`: the data factory the workflow specs share. */
+/** A checked event at minute `minute`, recorded by `by`: the data factory the workflow tests share, here and in web/. */
 export function ev<K extends WorkflowEvent['kind']>(
   minute: number,
   kind: K,
