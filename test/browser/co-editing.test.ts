@@ -72,7 +72,7 @@ describe('co-editing a case file in the browser', () => {
     await field.locator(notes).click();
     await field.keyboard.type('Eight villagers, 32,000 yuan. ');
     // the person waits for the app to say the edit is on the phone before putting it away
-    await field.getByText('Kept on this device').waitFor();
+    await field.getByText('Kept on this device', { exact: true }).waitFor();
     // the app is kept on the device once its service worker is ready
     await field.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
@@ -107,7 +107,7 @@ describe('co-editing a case file in the browser', () => {
     const casePath = await recordCase(field, 'Hillside boundary stones moved');
     await field.locator(notes).click();
     await field.keyboard.type('Found on the hillside.');
-    await field.getByText('Kept on this device').waitFor();
+    await field.getByText('Kept on this device', { exact: true }).waitFor();
 
     server = await servers.restart(server, { samePort: true });
     await field.getByText('Saved on the server').waitFor();

@@ -47,7 +47,7 @@ describe('signing in from the browser', () => {
     await server.stop();
     await page.locator(notes).click();
     await page.keyboard.type('Visited on market day.');
-    await page.getByText('Kept on this device').waitFor();
+    await page.getByText('Kept on this device', { exact: true }).waitFor();
     const token = await page.evaluate(() => {
       const stored = localStorage.getItem('concord.session');
       return stored ? (JSON.parse(stored) as { token: string }).token : '';
