@@ -157,6 +157,39 @@ export class CaseSession {
     this.#shared.provider.awareness.setLocalStateField('field', field);
   }
 
+  /**
+   * Where this person's caret is in the notes (null when they leave them): the others see it there, and it
+   * stays on the same character while anyone types around it (SPEC W-PRES-2).
+   */
+  caretAt(index: number | null): void {
+    if (!this.#announced) return;
+    const notes = this.caseFile.notes;
+    const caret: unknown =
+      index === null ? null : Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(notes, index));
+    this.#shared.provider.awareness.setLocalStateField('caret', caret);
+  }
+
+  /** The others' carets in the notes, as positions in the text as it is now. */
+  get caretsInNotes(): { peer: Peer; index: number }[] {
+    this.#subscribeCase();
+    const doc = this.#shared.doc;
+    const carets: { peer: Peer; index: number }[] = [];
+    for (const peer of this.peers) {
+      if (peer.caret === null || peer.caret === undefined) continue;
+      try {
+        const position = Y.createAbsolutePositionFromRelativePosition(
+          Y.createRelativePositionFromJSON(peer.caret),
+          doc,
+        );
+        if (position && position.type === this.caseFile.notes) carets.push({ peer, index: position.index });
+      } catch (error) {
+        // a caret from a version that writes them differently is not shown, and nothing else is affected
+        console.warn('unreadable caret from', peer.id, error);
+      }
+    }
+    return carets;
+  }
+
   /** The other people on the case now, one entry each, with the field they are in. */
   get peers(): Peer[] {
     this.#subscribePeers();

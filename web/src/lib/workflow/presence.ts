@@ -14,6 +14,8 @@ export const presenceStateSchema = z.object({
     color: z.string().regex(/^#[0-9a-f]{6}$/),
   }),
   field: z.enum(presenceFields).nullable().catch(null),
+  /** Where their caret is in the notes, as a Yjs relative position (JSON), so it moves with others' edits. */
+  caret: z.unknown().optional(),
 });
 export type PresenceState = z.infer<typeof presenceStateSchema>;
 
@@ -24,6 +26,8 @@ export interface Peer {
   color: string;
   /** Where they are; a person with the case open on two devices is in whichever field either one is in. */
   field: PresenceField | null;
+  /** Their caret in the notes (a relative position), when they are typing there. */
+  caret: unknown;
 }
 
 // dark enough for white text and for a 3px border on white, and told apart at a glance
@@ -49,9 +53,13 @@ export function peersFrom(
     if (clientId === self.clientId) continue;
     const parsed = presenceStateSchema.safeParse(raw);
     if (!parsed.success || parsed.data.user.id === self.userId) continue;
-    const { user, field } = parsed.data;
+    const { user, field, caret } = parsed.data;
     const known = byId.get(user.id);
-    byId.set(user.id, { ...user, field: known?.field ?? field });
+    byId.set(user.id, {
+      ...user,
+      field: known?.field ?? field,
+      caret: known?.caret ?? (field === 'notes' ? (caret ?? null) : null),
+    });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
