@@ -1,34 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName, type DocName } from '@concord/shared/sync/doc-name.ts';
-import { memoryLogger } from '../logger.ts';
-import { SpyStore } from '../storage/spy-store.ts';
-import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { encodeUpdate } from './frames.ts';
-import { Persister } from './persister.ts';
-import { RoomRegistry } from './room-registry.ts';
-import type { RoomMember } from './room.ts';
-
-class FakeMember implements RoomMember {
-  readonly frames: Uint8Array[] = [];
-  send(frame: Uint8Array): void {
-    this.frames.push(frame);
-  }
-  release(): void {
-    // these tests never fill the registry
-  }
-}
+import { FakeMember, roomsInMemory } from './test-fixtures.ts';
 
 const caseA = docName('case', 'persist-a');
 const caseB = docName('case', 'persist-b');
-const opened: { persister: Persister; store: SpyStore }[] = [];
+const rooms = roomsInMemory();
 
 function setup(options: { retryDelayMs?: number } = {}) {
-  const store = new SpyStore(SqliteDocStore.open(':memory:'));
-  const logger = memoryLogger();
-  const persister = new Persister({ store, logger, retryDelayMs: options.retryDelayMs ?? 0 });
-  const registry = new RoomRegistry({ store, persister, logger });
-  opened.push({ persister, store });
+  const { store, logger, persister, registry } = rooms(options);
   /** A room with a writer (the origin of its edits) and a reader, who gets what the room relays. */
   const open = async (name: DocName) => {
     const writer = new FakeMember();
@@ -49,13 +30,6 @@ function setup(options: { retryDelayMs?: number } = {}) {
   };
   return { store, logger, persister, open };
 }
-
-afterEach(async () => {
-  for (const { persister, store } of opened.splice(0)) {
-    persister.stop();
-    await store.close();
-  }
-});
 
 describe('Persister', () => {
   it('S-STORE-1: the updates of one turn, across documents, share one store call', async () => {

@@ -1,45 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
-import { memoryLogger } from '../logger.ts';
-import { SpyStore } from '../storage/spy-store.ts';
-import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { encodeUpdate } from './frames.ts';
-import { Persister } from './persister.ts';
-import { RoomRegistry } from './room-registry.ts';
-import type { RoomMember } from './room.ts';
 import { SyncSession } from './session.ts';
-import { testUser } from './test-user.ts';
-
-class FakeMember implements RoomMember {
-  readonly frames: Uint8Array[] = [];
-  send(frame: Uint8Array): void {
-    this.frames.push(frame);
-  }
-  release(): void {
-    // these tests never fill the registry
-  }
-}
+import { FakeMember, roomsInMemory, testUser } from './test-fixtures.ts';
 
 const name = docName('case', 'registry');
-const opened: { persister: Persister; store: SpyStore }[] = [];
-
-function setup() {
-  const store = new SpyStore(SqliteDocStore.open(':memory:'));
-  const logger = memoryLogger();
-  const persister = new Persister({ store, logger, retryDelayMs: 0 });
-  const registry = new RoomRegistry({ store, persister, logger });
-  opened.push({ persister, store });
-  return { store, logger, persister, registry };
-}
-
-afterEach(async () => {
-  for (const { persister, store } of opened.splice(0)) {
-    persister.stop();
-    await store.close();
-  }
-});
+const setup = roomsInMemory();
 
 describe('RoomRegistry loading', () => {
   it('S-STORE-3: two sockets opening one document at once load it once', async () => {

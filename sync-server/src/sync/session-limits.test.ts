@@ -1,39 +1,22 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import { messageType } from '@concord/shared/sync/message-types.ts';
 import { memoryLogger } from '../logger.ts';
-import { SpyStore } from '../storage/spy-store.ts';
-import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { encodeUpdate } from './frames.ts';
-import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
 import { SyncSession, type SessionLimits } from './session.ts';
-import { testUser } from './test-user.ts';
+import { roomsInMemory, testUser } from './test-fixtures.ts';
 
 const name = docName('case', 'limits');
 const user = testUser();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
 
-function setup() {
-  const store = new SpyStore(SqliteDocStore.open(':memory:'));
-  const logger = memoryLogger();
-  const persister = new Persister({ store, logger });
-  const registry = new RoomRegistry({ store, persister, logger });
-  cleanups.push(async () => {
-    persister.stop();
-    await store.close();
-  });
-  return { store, logger, registry };
-}
+const setup = roomsInMemory();
 
 function session(registry: RoomRegistry, limits: SessionLimits) {
   const closes: CloseCode[] = [];
