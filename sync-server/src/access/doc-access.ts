@@ -4,7 +4,7 @@ import { CaseFile } from '@concord/shared/cases/case-file.ts';
 import { summarizeDoc } from '@concord/shared/docs/summary.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import type * as Y from 'yjs';
-import type { DocStore } from '../storage/doc-store.ts';
+import type { DocListing, DocStore } from '../storage/doc-store.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 
 export function subjectOf(user: PublicUser): Subject {
@@ -38,4 +38,18 @@ export class DocAccess {
 
 function hasContent(kind: DocKind, doc: Y.Doc): boolean {
   return kind === 'case' ? new CaseFile(doc).exists : doc.share.size > 0;
+}
+
+/** The stored documents `user` may open, each with what they may do with it (SPEC A-RIGHT-11). */
+export function openable(
+  user: PublicUser,
+  listings: readonly DocListing[],
+): { listing: DocListing; access: 'read' | 'write' }[] {
+  const subject = subjectOf(user);
+  const open: { listing: DocListing; access: 'read' | 'write' }[] = [];
+  for (const listing of listings) {
+    const access = accessTo(subject, listing.kind, listing.facts);
+    if (access !== 'none') open.push({ listing, access });
+  }
+  return open;
 }

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { accessTo } from '@concord/shared/access/rights.ts';
 import type { DocHistoryEntry, DocListing } from '@concord/shared/docs/listing.ts';
 import { parseDocName } from '@concord/shared/sync/doc-name.ts';
-import { subjectOf } from '../access/doc-access.ts';
+import { openable } from '../access/doc-access.ts';
 import type { Account, AccountStore } from '../auth/account-store.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DocStore } from '../storage/doc-store.ts';
@@ -24,12 +23,15 @@ export function docRoutes(options: {
   routes.use('*', requireUser(auth));
 
   routes.get('/', async (c) => {
-    const subject = subjectOf(c.get('user'));
-    const docs: DocListing[] = [];
-    for (const { facts, ...row } of await store.list()) {
-      const access = accessTo(subject, row.kind, facts);
-      if (access !== 'none') docs.push({ ...row, access });
-    }
+    // what a list shows, not the facts and ledger row kept beside it
+    const docs: DocListing[] = openable(c.get('user'), await store.list()).map(({ listing, access }) => ({
+      name: listing.name,
+      kind: listing.kind,
+      title: listing.title,
+      village: listing.village,
+      updatedAt: listing.updatedAt,
+      access,
+    }));
     return c.json({ docs });
   });
 

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
-import { accessTo } from '@concord/shared/access/rights.ts';
 import { ledgerEntryOf, type LedgerEntry } from '@concord/shared/ledger/ledger-of.ts';
 import type { LedgerRow } from '@concord/shared/ledger/ledger-row.ts';
-import { subjectOf } from '../access/doc-access.ts';
+import { openable } from '../access/doc-access.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DocListing, DocStore } from '../storage/doc-store.ts';
 import { requireUser, type AuthEnv } from './auth-routes.ts';
@@ -19,12 +18,9 @@ export function ledgerRoutes(options: { auth: AuthService; store: DocStore }): H
   routes.use('*', requireUser(auth));
 
   routes.get('/', async (c) => {
-    const subject = subjectOf(c.get('user'));
     const rows: LedgerRow[] = [];
-    for (const listing of await store.list()) {
-      if (listing.kind !== 'case') continue;
-      const access = accessTo(subject, listing.kind, listing.facts);
-      if (access === 'none') continue;
+    const cases = (await store.list()).filter((listing) => listing.kind === 'case');
+    for (const { listing, access } of openable(c.get('user'), cases)) {
       const entry = listing.ledger ?? (await entryFromDocument(store, listing));
       rows.push({ name: listing.name, ...entry, updatedAt: listing.updatedAt, access });
     }
