@@ -4,7 +4,7 @@ import { browserSuite, builtWebApp, fieldShows, fieldValue, signInThroughForm } 
 
 const { servers, browser } = browserSuite();
 
-const notes = 'textarea[name=notes]';
+const notes = '#case-notes';
 const title = 'input[name=title]';
 
 /** Records a case through the form, as a person would, and returns the path of its page. */

@@ -10,7 +10,7 @@ describe('who is typing where', () => {
     const police = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('police1'));
     const judicial = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('judicial1'));
 
-    await police.locator('textarea[name=notes]').click();
+    await police.locator('#case-notes').click();
     await police.keyboard.press('End');
     await police.keyboard.type(' 民警补充:');
     const caret = judicial.locator('[data-remote-caret="警务室 王警官"]');
@@ -18,7 +18,7 @@ describe('who is typing where', () => {
     expect(await caret.textContent()).toContain('警务室 王警官');
 
     // the caret sits inside the notes box, on the judicial office's screen
-    const box = await judicial.locator('textarea[name=notes]').boundingBox();
+    const box = await judicial.locator('#case-notes').boundingBox();
     const at = await caret.boundingBox();
     if (!box || !at) throw new Error('nothing to measure');
     expect(at.y).toBeGreaterThanOrEqual(box.y);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../sync-server/src/auth/auth-service.ts';
 import { SqliteAccountStore } from '../../sync-server/src/storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from '../../sync-server/src/storage/sqlite-database.ts';
-import { browserSuite, builtWebApp, fieldShows, signInThroughForm } from '../helpers/browser.ts';
+import { browserSuite, builtWebApp, fieldShows, fieldValue, signInThroughForm } from '../helpers/browser.ts';
 
 const { servers, browser } = browserSuite();
 
-const notes = 'textarea[name=notes]';
+const notes = '#case-notes';
 
 /** Ends a session in a stopped server's database, as an administrator revoking it would. */
 async function endSession(dataDir: string, token: string): Promise<void> {
@@ -56,7 +56,7 @@ describe('signing in from the browser', () => {
     server = await servers.restart(server, { samePort: true });
 
     await page.getByText('Your sign-in has ended').waitFor();
-    expect(await page.locator(notes).inputValue()).toBe('Visited on market day.');
+    expect(await fieldValue(page, notes)).toBe('Visited on market day.');
     await page.getByLabel('Password').fill(person.password);
     await page.getByRole('button', { name: /^Sign in$/ }).click();
     await page.getByText('Saved on the server').waitFor();

@@ -108,7 +108,7 @@ describe('the case workflow in the browser', () => {
     // each sees the other, and where they are
     await centre.locator('[data-presence]').getByText('司法所 李所长').waitFor();
     await judicial.locator('[data-presence]').getByText('综治中心 周主任').waitFor();
-    await judicial.locator('textarea[name=notes]').click();
+    await judicial.locator('#case-notes').click();
     await centre
       .locator('[data-field-presence=notes]')
       .getByText(/李所长/)

@@ -30,28 +30,36 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Resolves once the field's value satisfies `expected` (a substring, or the exact text). */
-export async function fieldShows(
-  page: Page,
-  selector: string,
-  expected: { includes: string } | { equals: string },
-): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => {
-        const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(sel);
-        if (!field) return false;
-        return 'includes' in want ? field.value.includes(want.includes) : field.value === want.equals;
-      },
-      [selector, expected] as const,
-      { timeout: 15_000 },
+type Wanted = { includes: string } | { equals: string };
+
+/**
+ * What a field shows, and whether that is what is wanted (null: anything): an input's value, or the lines of a
+ * rich-text editor, each paragraph, heading or list item a line. Self-contained, since it runs in the page.
+ */
+const readField = ([selector, wanted]: readonly [string, Wanted | null]): { shown: string } | false => {
+  const field = document.querySelector(selector);
+  if (!field) return false;
+  let shown: string;
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) shown = field.value;
+  else {
+    const lines = [...field.children].flatMap((block) =>
+      block.tagName === 'OL' || block.tagName === 'UL' ? [...block.children] : [block],
     );
+    shown = lines.map((line) => line.textContent).join('\n');
+  }
+  if (wanted === null) return { shown };
+  return ('includes' in wanted ? shown.includes(wanted.includes) : shown === wanted.equals) && { shown };
+};
+
+/** Resolves once the field shows `expected` (a substring, or the exact text). */
+export async function fieldShows(page: Page, selector: string, expected: Wanted): Promise<void> {
+  try {
+    await page.waitForFunction(readField, [selector, expected] as const, { timeout: 15_000 });
   } catch (error) {
     // say what the person would have seen instead, so a failure explains itself
-    const shown = await page
-      .locator(selector)
-      .inputValue({ timeout: 1000 })
-      .catch((reason: unknown) => `(no field: ${String(reason)})`);
+    const shown = await fieldValue(page, selector).catch(
+      (reason: unknown) => `(no field: ${String(reason)})`,
+    );
     throw new Error(
       `${selector} on ${page.url()} shows ${JSON.stringify(shown)}, wanted ${JSON.stringify(expected)}`,
       {
@@ -61,9 +69,11 @@ export async function fieldShows(
   }
 }
 
-/** The current value of an input or textarea. */
-export function fieldValue(page: Page, selector: string): Promise<string> {
-  return page.locator(selector).inputValue();
+/** What a field shows now: an input's value, or a rich-text editor's lines. */
+export async function fieldValue(page: Page, selector: string): Promise<string> {
+  const read = await page.evaluate(readField, [selector, null] as const);
+  if (!read) throw new Error(`no ${selector} on ${page.url()}`);
+  return read.shown;
 }
 
 /** Signs in through the form, as a person would, and waits for the app behind it. */

@@ -1,4 +1,5 @@
 import { ledgerEn } from './ledger-messages.ts';
+import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
@@ -165,6 +166,7 @@ export const en = {
     'This browser cannot keep a local copy (private mode?). Edits need a connection.',
   ...ledgerEn,
   ...partiesEn,
+  ...notesEn,
   ...workflowEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
+import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
@@ -161,5 +162,6 @@ export const zhCN: Messages = {
   error_storage_unavailable: '此浏览器无法保存本地副本(无痕模式?),编辑需要联网。',
   ...ledgerZhCN,
   ...partiesZhCN,
+  ...notesZhCN,
   ...workflowZhCN,
 };
