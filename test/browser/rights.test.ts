@@ -37,7 +37,9 @@ describe('rights in the browser', () => {
     await supervisor.getByRole('link', { name: hongyan[0] }).click();
     await fieldShows(supervisor, notes, { equals: hongyanNotes });
     await supervisor.getByText('You may read this case file but not change it.').waitFor();
-    expect(await supervisor.locator(notes).evaluate((field: HTMLElement) => field.isContentEditable)).toBe(false);
+    expect(await supervisor.locator(notes).evaluate((field: HTMLElement) => field.isContentEditable)).toBe(
+      false,
+    );
     expect(await supervisor.locator(title).evaluate((field: HTMLInputElement) => field.readOnly)).toBe(true);
     await supervisor.locator(notes).click();
     await supervisor.keyboard.type('Supervisor was here.');

@@ -17,6 +17,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 
 export interface AppOptions {
@@ -61,6 +62,7 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/admin', adminRoutes(auth, admin));
   app.route('/api/docs', docRoutes({ auth, store, accounts, hub }));
   app.route('/api/ledger', ledgerRoutes({ auth, store }));
+  app.route('/api/people', peopleRoutes({ auth, accounts }));
 
   app.get(
     '/sync/:docName',

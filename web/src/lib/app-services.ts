@@ -3,6 +3,7 @@ import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { AuthState } from './auth/auth-state.svelte.ts';
 import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
+import { StaffDirectory } from './people/staff-directory.svelte.ts';
 import { DocPool } from './sync/doc-pool.ts';
 import { syncServerUrl } from './sync/shared-doc.ts';
 import { Notice } from './ui/notice.svelte.ts';
@@ -14,6 +15,8 @@ export class AppServices {
   readonly pool: DocPool;
   readonly directory: CaseDirectory;
   readonly auth: AuthState;
+  /** The town's staff, to name the people in a case's steps and to choose from (SPEC A-DIR-1). */
+  readonly people: StaffDirectory;
   /** A message for the person, shown on the case list (a case taken away, for one). */
   readonly notice = new Notice();
 
@@ -50,6 +53,12 @@ export class AppServices {
       onUnauthorized: () => this.auth.sessionEnded(),
       deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
     });
+    this.people = new StaffDirectory({
+      storage,
+      fetch: fetcher,
+      token: () => this.auth.token,
+      onUnauthorized: () => this.auth.sessionEnded(),
+    });
   }
 
   /** Called once, by the root layout. */
@@ -66,7 +75,7 @@ export class AppServices {
   /** Refreshes the list, then sends whatever was recorded offline. */
   async resync(): Promise<void> {
     this.pool.reconnectAll();
-    await Promise.all([this.directory.refresh(), this.auth.refreshUser()]);
+    await Promise.all([this.directory.refresh(), this.auth.refreshUser(), this.people.refresh()]);
     if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
   }
 }

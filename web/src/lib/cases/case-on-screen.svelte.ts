@@ -16,6 +16,7 @@ export function caseOnScreen(name: () => DocName, services: AppServices) {
   const people = $derived(
     new CasePeople(session, {
       self: () => services.auth.user,
+      staff: () => services.people.people,
       fetch: window.fetch.bind(window),
       token: () => services.auth.token,
     }),

@@ -1,4 +1,5 @@
 import type { PublicUser } from '@concord/shared/auth/user.ts';
+import type { StaffMember } from '@concord/shared/people/staff.ts';
 import { CaseHistory } from '../cases/case-history.svelte.ts';
 import type { CaseSession } from '../cases/case-session.svelte.ts';
 import { knownPeople, nameOf, unnamed, type Person } from './people.ts';
@@ -10,6 +11,7 @@ import { knownPeople, nameOf, unnamed, type Person } from './people.ts';
 export class CasePeople {
   readonly #session: CaseSession;
   readonly #self: () => PublicUser | null;
+  readonly #staff: () => readonly StaffMember[];
   readonly #history: CaseHistory;
   /**
    * Ids already asked about, so an id the server cannot name either is not asked about on every change. Not
@@ -19,16 +21,27 @@ export class CasePeople {
 
   constructor(
     session: CaseSession,
-    options: { self: () => PublicUser | null; fetch: typeof fetch; token: () => string | null },
+    options: {
+      self: () => PublicUser | null;
+      staff: () => readonly StaffMember[];
+      fetch: typeof fetch;
+      token: () => string | null;
+    },
   ) {
     this.#session = session;
     this.#self = options.self;
+    this.#staff = options.staff;
     this.#history = new CaseHistory(session.name, { fetch: options.fetch, token: options.token });
   }
 
   // lazy: read only after the constructor has set the sources
   readonly #all = $derived.by(() =>
-    knownPeople({ self: this.#self(), peers: this.#session.peers, history: this.#history.entries }),
+    knownPeople({
+      self: this.#self(),
+      staff: this.#staff(),
+      peers: this.#session.peers,
+      history: this.#history.entries,
+    }),
   );
 
   get all(): Map<string, Person> {

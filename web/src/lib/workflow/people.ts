@@ -1,21 +1,26 @@
 import type { Role } from '@concord/shared/auth/user.ts';
 import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
+import type { StaffMember } from '@concord/shared/people/staff.ts';
 import type { Peer } from './presence.ts';
 
 export interface Person {
   id: string;
   name: string;
   role: Role | null;
+  /** False for an account an administrator disabled: named in old steps, not chosen for new ones. */
+  active: boolean;
 }
 
 /**
- * Everyone the case page can put a name to: the signed-in person, those here now, and those in the case's
- * attribution trail. Steps store account ids (SPEC C-FLOW-1); this turns them back into names. The first
- * source to name someone wins, so the person's own name is never replaced by an older one.
+ * Everyone the case page can put a name to: the signed-in person, the town's staff directory (SPEC A-DIR-1),
+ * those here now, and those in the case's attribution trail. Steps store account ids (SPEC C-FLOW-1); this turns
+ * them back into names. The first source to name someone wins, so the person's own name is never replaced by an
+ * older one.
  */
 export function knownPeople(sources: {
   self: { id: string; displayName: string; role: Role } | null;
+  staff: readonly StaffMember[];
   peers: readonly Peer[];
   history: readonly DocHistoryEntry[];
 }): Map<string, Person> {
@@ -23,9 +28,15 @@ export function knownPeople(sources: {
   const add = (person: Person) => {
     if (!people.has(person.id)) people.set(person.id, person);
   };
-  if (sources.self) add({ id: sources.self.id, name: sources.self.displayName, role: sources.self.role });
-  for (const peer of sources.peers) add({ id: peer.id, name: peer.name, role: peer.role });
-  for (const entry of sources.history) add({ ...entry.author, name: entry.author.displayName });
+  const { self } = sources;
+  if (self) add({ id: self.id, name: self.displayName, role: self.role, active: true });
+  for (const member of sources.staff) {
+    add({ id: member.id, name: member.displayName, role: member.role, active: member.active });
+  }
+  for (const peer of sources.peers) add({ id: peer.id, name: peer.name, role: peer.role, active: true });
+  for (const { author } of sources.history) {
+    add({ id: author.id, name: author.displayName, role: author.role, active: true });
+  }
   return people;
 }
 

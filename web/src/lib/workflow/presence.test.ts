@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
 import { knownPeople, nameOf, unnamed } from './people.ts';
 import { colourFor, peersFrom, peersIn } from './presence.ts';
@@ -44,6 +45,7 @@ describe('names for the account ids in the timeline', () => {
     ];
     const people = knownPeople({
       self: { id: 'demo-judicial1', displayName: '李所长', role: 'judicialOffice' },
+      staff: [],
       peers: [],
       history,
     });
@@ -56,5 +58,40 @@ describe('names for the account ids in the timeline', () => {
         closed(2, 'demo-judicial1'),
       ]),
     ).toEqual(['demo-leader1', 'demo-police1']);
+  });
+});
+
+describe('names from the staff directory', () => {
+  it('A-DIR-1: the directory names people no one on the page has met, and marks those no longer active', () => {
+    const people = knownPeople({
+      self: null,
+      staff: [
+        {
+          id: 'demo-centre1' as AccountId,
+          displayName: '综治中心 周主任',
+          role: 'governanceCentre',
+          village: null,
+          agency: null,
+          active: true,
+        },
+        {
+          id: 'demo-old' as AccountId,
+          displayName: '已调离 李',
+          role: 'policePost',
+          village: null,
+          agency: null,
+          active: false,
+        },
+      ],
+      peers: [],
+      history: [
+        { at: 1, fields: ['timeline'], author: { id: 'demo-centre1', displayName: '周', role: null } },
+      ],
+    });
+    expect(nameOf(people, 'demo-centre1')).toBe('综治中心 周主任');
+    expect(nameOf(people, 'demo-old')).toBe('已调离 李');
+    expect([...people.values()].filter((person) => person.active).map((person) => person.id)).toEqual([
+      'demo-centre1',
+    ]);
   });
 });
