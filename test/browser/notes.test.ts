@@ -20,12 +20,18 @@ const demoNotes = '网格员入户走访时发现:两户对后山一片杉木林
 const formatButton = (page: Page, label: string) =>
   page.getByRole('toolbar', { name: 'Formatting of the notes' }).getByRole('button', { name: label });
 
+/** The police post and the judicial office with one demo case open, its notes showing. */
+async function bothOnTheCase() {
+  const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+  const police = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('police1'));
+  const judicial = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('judicial1'));
+  await fieldShows(police, notes, { equals: demoNotes });
+  return { police, judicial };
+}
+
 describe('rich-text notes', () => {
   it('C-NOTES-1: headings, lists and bold made on one screen show on the other, and after a reload', async () => {
-    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
-    const police = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('police1'));
-    const judicial = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('judicial1'));
-    await fieldShows(police, notes, { equals: demoNotes });
+    const { police, judicial } = await bothOnTheCase();
 
     await police.locator(notes).click();
     await police.keyboard.press('Control+End');
@@ -73,10 +79,7 @@ describe('rich-text notes', () => {
   });
 
   it('W-EDIT-1: a pinyin composition is not broken by another person’s edit, and both keep their words', async () => {
-    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
-    const police = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('police1'));
-    const judicial = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('judicial1'));
-    await fieldShows(police, notes, { equals: demoNotes });
+    const { police, judicial } = await bothOnTheCase();
 
     // the police officer starts typing pinyin at the end of the notes; the input method shows "tiaojie"
     await police.locator(notes).click();

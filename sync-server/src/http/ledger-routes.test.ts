@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AccountId, Role } from '@concord/shared/auth/user.ts';
+import type { Role } from '@concord/shared/auth/user.ts';
 import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
 import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
 import { summarizeDoc } from '@concord/shared/docs/summary.ts';
@@ -8,25 +8,10 @@ import { errorBodySchema } from '@concord/shared/http/errors.ts';
 import { ledgerResponseSchema, type LedgerRow } from '@concord/shared/ledger/ledger-row.ts';
 import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
-import { AuthService, hashToken } from '../auth/auth-service.ts';
-import { memoryLogger } from '../logger.ts';
 import type { DocWrite } from '../storage/doc-store.ts';
-import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
-import { openSqliteDatabase } from '../storage/sqlite-database.ts';
-import { SqliteDocStore } from '../storage/sqlite-store.ts';
-import { SyncHub } from '../sync/sync-hub.ts';
-import { createApp } from './app.ts';
+import { appsInMemory, tokenOf } from './test-app.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-interface Person {
-  role: Role;
-  village?: string;
-  agency?: string;
-}
+const appWith = appsInMemory();
 
 const people = {
   admin: { role: 'admin' },
@@ -34,45 +19,17 @@ const people = {
   leader: { role: 'caseLeader' },
   dept: { role: 'department', agency: 'naturalResources' },
   supervisor: { role: 'supervisor' },
-} satisfies Record<string, Person>;
+} satisfies Record<string, { role: Role; village?: string; agency?: string }>;
 type Who = keyof typeof people;
+const signedIn = (who: Who) => ({ headers: { authorization: `Bearer ${tokenOf(`acct-${who}`)}` } });
 
-/** The app on an in-memory database with one signed-in account per person above; token `token-<who>`. */
+/** The app on an in-memory database with one signed-in account per person above. */
 async function setup() {
-  const db = openSqliteDatabase(':memory:');
-  const store = new SqliteDocStore(db);
-  const accounts = new SqliteAccountStore(db);
-  for (const [who, person] of Object.entries(people) as [Who, Person][]) {
-    const id = `acct-${who}` as AccountId;
-    await accounts.create([
-      {
-        id,
-        username: who,
-        displayName: who,
-        role: person.role,
-        village: person.village ?? null,
-        agency: person.agency ?? null,
-        passwordHash: 'not-used',
-        disabled: false,
-        createdAt: 0,
-      },
-    ]);
-    await accounts.addSession({
-      tokenHash: hashToken(`token-${who}`),
-      accountId: id,
-      createdAt: 0,
-      expiresAt: Date.now() + 60_000,
-    });
-  }
-  const logger = memoryLogger();
-  const hub = new SyncHub({ store, logger });
-  const app = createApp({ store, accounts, auth: new AuthService({ accounts }), hub, logger, webRoot: null });
-  cleanups.push(async () => {
-    await hub.shutdown();
-    await store.close();
-  });
+  const { app, store } = await appWith(
+    Object.entries(people).map(([who, person]) => ({ id: `acct-${who}`, ...person })),
+  );
   const ledger = async (who: Who): Promise<LedgerRow[]> => {
-    const response = await app.request('/api/ledger', { headers: { authorization: `Bearer token-${who}` } });
+    const response = await app.request('/api/ledger', signedIn(who));
     expect(response.status).toBe(200);
     return ledgerResponseSchema
       .parse(await response.json())
@@ -177,7 +134,7 @@ describe('GET /api/ledger', () => {
     expect(await names('supervisor')).toEqual(['case:hy read', 'case:jt read', 'case:pz read']);
     // the same cases the document list gives each of them
     for (const who of Object.keys(people) as Who[]) {
-      const docs = await app.request('/api/docs', { headers: { authorization: `Bearer token-${who}` } });
+      const docs = await app.request('/api/docs', signedIn(who));
       const body = (await docs.json()) as { docs: { name: string; kind: string; access: string }[] };
       const cases = body.docs.filter((doc) => doc.kind === 'case').map((doc) => `${doc.name} ${doc.access}`);
       expect(await names(who), who).toEqual(cases.sort());
