@@ -8,6 +8,8 @@ interface DemoAccount {
   role: Role;
   village: string | null;
   agency?: string;
+  /** The grid a grid worker walks (SPEC A-ACCT-3). */
+  grid?: string;
 }
 
 /** The demo town's people: one of each role, village staff in 江亭村 (village one). Listed in the README. */
@@ -41,6 +43,7 @@ export async function seedDemoAccounts(
     id: `demo-${demo.username}` as AccountId,
     ...demo,
     agency: demo.agency ?? null,
+    grid: demo.grid ?? null,
     passwordHash,
     disabled: false,
     createdAt: now,

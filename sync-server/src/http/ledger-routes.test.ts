@@ -52,6 +52,7 @@ async function setup() {
         role: person.role,
         village: person.village ?? null,
         agency: person.agency ?? null,
+        grid: null,
         passwordHash: 'not-used',
         disabled: false,
         createdAt: 0,

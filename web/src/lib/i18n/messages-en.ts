@@ -1,3 +1,4 @@
+import { gridsEn } from './grids-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
@@ -166,6 +167,7 @@ export const en = {
   ...ledgerEn,
   ...partiesEn,
   ...workflowEn,
+  ...gridsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

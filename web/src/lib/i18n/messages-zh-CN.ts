@@ -1,3 +1,4 @@
+import { gridsZhCN } from './grids-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { partiesZhCN } from './parties-messages.ts';
@@ -162,4 +163,5 @@ export const zhCN: Messages = {
   ...ledgerZhCN,
   ...partiesZhCN,
   ...workflowZhCN,
+  ...gridsZhCN,
 };
