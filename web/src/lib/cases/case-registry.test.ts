@@ -104,6 +104,7 @@ describe('rowWith', () => {
   const summary = {
     title: '林地纠纷',
     village: 'jiangting',
+    grid: null,
     disputeType: 'land',
     createdAt: 5,
     level: 'village',
