@@ -181,6 +181,13 @@ describe('readKnownCases and writeKnownCases', () => {
     });
   });
 
+  it('W-LIST-1: a case waiting to be sent, kept before rows had grids, is still listed, with no grid', () => {
+    const storage = new MemoryStorage();
+    const { grid: _grid, ...before } = known(a, { pendingUpload: true });
+    storage.setItem(registryStorageKey, JSON.stringify({ version: 2, cases: [before] }));
+    expect(readKnownCases(storage).get(a)).toEqual(known(a, { pendingUpload: true, grid: null }));
+  });
+
   it('W-LIST-1: entries that are not case rows are left out, the others kept', () => {
     const storage = new MemoryStorage();
     const stored = {
