@@ -33,7 +33,7 @@ function line(what: string, ms: number, note = ''): void {
 export function runLedgerBench(): void {
   const now = Date.UTC(2026, 10, 23);
   const rows = generateLedgerRows(rowCount, now);
-  const context: QueryContext = { now, me: { id: 'demo-user3', agency: null } };
+  const context: QueryContext = { now, me: { id: 'demo-user3', agency: null, grid: null } };
   console.log(`\nLedger benchmark: ${rowCount} cases (median of ${repeats} runs, Node ${process.version})`);
 
   const response = JSON.stringify({ rows });

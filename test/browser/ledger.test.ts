@@ -126,7 +126,11 @@ describe('the ledger page', () => {
     let chosen: { username: string; overdue: number } | null = null;
     for (const username of candidates) {
       const ledger = await ledgerOf(server, username);
-      const me = { id: `demo-${username}`, agency: username === 'dept1' ? 'naturalResources' : null };
+      const me = {
+        id: `demo-${username}`,
+        agency: username === 'dept1' ? 'naturalResources' : null,
+        grid: null,
+      };
       const overdue = remindersFor(ledger, { now, me }).filter((r) => r.status === 'overdue').length;
       if (overdue > 0) {
         chosen = { username, overdue };

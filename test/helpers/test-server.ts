@@ -113,6 +113,7 @@ async function addAccount(
       role,
       village,
       agency,
+      grid: null,
       passwordHash: await hashPassword(testPassword),
       disabled: false,
       createdAt: Date.now(),

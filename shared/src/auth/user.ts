@@ -28,6 +28,11 @@ export const publicUserSchema = z.object({
   village: z.string().nullable(),
   /** The department of a department account. */
   agency: z.string().nullable(),
+  /**
+   * The grid (网格) of their village a grid worker walks (SPEC A-ACCT-3). A sign-in kept on a device from before
+   * accounts had grids has none until the server is asked again.
+   */
+  grid: z.string().nullable().default(null),
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 

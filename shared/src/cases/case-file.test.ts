@@ -342,4 +342,33 @@ describe('grids', () => {
     expect(caseFile.summary().grid).toBeNull();
     expect(caseFile.fieldHistory('grid').map((c) => c.value)).toEqual(['jiangting-2']);
   });
+
+  it('W-GRID-1, C-DOC-2: a case recorded in a grid is created with it in one transaction, its history opened by it', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const init = {
+      id: 'gridcase' as CaseId,
+      title: '网格员入户发现',
+      village: 'jiangting' as VillageId,
+      disputeType: 'neighbours' as const,
+      createdAt: 1,
+      by: 'demo-grid1',
+    };
+    const caseFile = new CaseFile(doc);
+    caseFile.create({ ...init, grid: 'jiangting-1' });
+    expect(updates).toHaveLength(1);
+    expect(caseFile.summary().grid).toBe('jiangting-1');
+    expect(caseFile.fieldHistory('grid')).toMatchObject([{ value: 'jiangting-1', by: 'demo-grid1' }]);
+
+    // a grid of another village creates nothing
+    const other = new CaseFile(new Y.Doc());
+    expect(() => other.create({ ...init, grid: 'hongyan-1' })).toThrow(/no grid/);
+    expect(other.exists).toBe(false);
+    // none named: no grid, and none in the history
+    const plain = new CaseFile(new Y.Doc());
+    plain.create({ ...init, grid: null });
+    expect(plain.summary().grid).toBeNull();
+    expect(plain.fieldHistory('grid')).toEqual([]);
+  });
 });

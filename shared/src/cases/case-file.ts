@@ -46,6 +46,8 @@ export interface NewCaseFile {
   id: CaseId;
   title: string;
   village: VillageId;
+  /** A grid of `village` the case lies in, when the recorder says (SPEC C-DOC-5). */
+  grid?: string | null;
   disputeType: DisputeType;
   createdAt: number;
   /** Account id of who records it, for the field history (SPEC C-HIST-1). */
@@ -127,16 +129,22 @@ export class CaseFile {
    */
   create(init: NewCaseFile): void {
     if (this.exists) throw new Error(`case ${init.id} already exists in this document`);
+    const grid = init.grid ?? null;
+    if (grid !== null && !findGrid(init.village, grid)) {
+      throw new Error(`no grid ${grid} in village ${init.village}`);
+    }
     this.doc.transact(() => {
       this.fields.set('schemaVersion', caseSchemaVersion);
       this.fields.set('id', init.id);
       this.fields.set('village', init.village);
       this.fields.set('disputeType', init.disputeType);
       this.fields.set('createdAt', init.createdAt);
+      if (grid !== null) this.fields.set('grid', grid);
       this.title.insert(0, init.title);
       // the first values open the history, so a later change reads as a change from something
       appendChanges(this.doc, [
         this.#change('village', init.village, init.by),
+        ...(grid === null ? [] : [this.#change('grid', grid, init.by)]),
         this.#change('disputeType', init.disputeType, init.by),
       ]);
     }, localEditOrigin);

@@ -22,6 +22,7 @@ describe('summarizeDoc', () => {
       ledger: {
         title: '欠薪纠纷',
         village: 'pingzhai',
+        grid: null,
         disputeType: 'unpaidWages',
         risk: null,
         stage: 'reported',

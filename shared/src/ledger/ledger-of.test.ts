@@ -32,6 +32,7 @@ describe('ledgerEntryOf', () => {
     expect(ledgerEntryOf(wagesCase().doc)).toEqual({
       title: '村道硬化工程欠薪纠纷',
       village: 'jiangting',
+      grid: null,
       disputeType: 'unpaidWages',
       risk: null,
       stage: 'reported',
@@ -101,6 +102,20 @@ describe('ledgerEntryOf', () => {
       access: 'read',
       stage: 'reported',
     });
+  });
+
+  it('L-LEDGER-1, C-DOC-5: the row says which grid of its village the case lies in', () => {
+    const caseFile = wagesCase();
+    caseFile.setGrid('jiangting-3');
+    expect(ledgerEntryOf(caseFile.doc).grid).toBe('jiangting-3');
+  });
+
+  it('L-LEDGER-1: a row stored before rows had grids is not read as one without a grid', () => {
+    const { grid: _grid, ...before } = ledgerEntryOf(wagesCase().doc);
+    expect(ledgerEntrySchema.safeParse(before).success).toBe(false);
+    // a device's copy of such a row reads, with no grid, until the server sends it again
+    const row = { ...before, name: 'case:x', updatedAt: 1, access: 'write' };
+    expect(ledgerRowSchema.parse(row).grid).toBeNull();
   });
 
   it('L-LEDGER-1: an empty document is a row that guesses nothing', () => {

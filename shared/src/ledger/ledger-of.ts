@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CaseFile } from '../cases/case-file.ts';
 import { readParties } from '../cases/parties.ts';
 import { CaseTimeline } from '../cases/workflow/timeline.ts';
@@ -9,8 +9,11 @@ import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
 /**
  * What the server keeps of a case beside its listing (SPEC L-LEDGER-1): a ledger row without what only the
  * listing knows (name, last saved) or the caller decides (access). Stored as JSON and checked when read back.
+ * The grid must be there: a row stored before rows had grids is built again from its document instead.
  */
-export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: true, access: true });
+export const ledgerEntrySchema = ledgerRowSchema
+  .omit({ name: true, updatedAt: true, access: true })
+  .extend({ grid: z.string().nullable() });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
 /**
@@ -25,6 +28,7 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
   return {
     title: summary.title,
     village: summary.village,
+    grid: summary.grid,
     disputeType: summary.disputeType,
     risk: state.risk,
     stage: state.stage,

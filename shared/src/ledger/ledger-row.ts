@@ -17,6 +17,11 @@ export const ledgerRowSchema = z.object({
   }),
   title: z.string(),
   village: z.string().nullable(),
+  /**
+   * The grid of the village the case lies in (SPEC C-DOC-5). A row kept on a device from before rows had grids
+   * reads as none until the server sends it again.
+   */
+  grid: z.string().nullable().default(null),
   disputeType: z.string().nullable(),
   risk: z.enum(riskGrades).nullable(),
   stage: z.enum(stages),
@@ -46,6 +51,7 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     name: makeDocName('case', id),
     title: `case ${id}`,
     village: 'jiangting',
+    grid: null,
     disputeType: 'land',
     risk: 'low',
     stage: 'registered',

@@ -5,6 +5,7 @@ import { escalationLevels } from '../org/agencies.ts';
 import { sampleLedgerRow, type LedgerRow } from './ledger-row.ts';
 import {
   facets,
+  isMine,
   queryLedger,
   remindersFor,
   sortKeys,
@@ -15,7 +16,7 @@ import { LedgerSearchIndex } from './search-index.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const now = 100 * day;
-const me: QueryContext = { now, me: { id: 'me', agency: null } };
+const me: QueryContext = { now, me: { id: 'me', agency: null, grid: null } };
 
 function run(
   rows: LedgerRow[],
@@ -91,9 +92,37 @@ describe('filtering the ledger', () => {
       [dept],
       new LedgerSearchIndex([dept]),
       { filters: { mine: 'mine' }, text: '', sort: 'updated' },
-      { now, me: { id: 'x', agency: 'labour' } },
+      { now, me: { id: 'x', agency: 'labour', grid: null } },
     );
     expect(names(result.rows)).toEqual(['case:f']);
+  });
+
+  it('L-MINE-1, L-LEDGER-2: for a grid worker, mine is also the open cases of the grid they walk', () => {
+    const walker = { id: 'walker', agency: null, grid: 'jiangting-1' };
+    const inGrid = (id: string, stage: LedgerRow['stage'], grid = 'jiangting-1') =>
+      sampleLedgerRow(id, { village: 'jiangting', grid, stage, handler: 'someone-else' });
+    const list = [
+      inGrid('g1', 'reported'),
+      inGrid('g2', 'handling'),
+      inGrid('g3', 'closed'),
+      inGrid('g4', 'evaluated'),
+      inGrid('g5', 'dispatched', 'jiangting-2'),
+      sampleLedgerRow('g6', { village: 'jiangting', grid: null, stage: 'registered' }),
+      sampleLedgerRow('g7', { grid: null, stage: 'closed', handler: 'walker' }),
+    ];
+    const result = queryLedger(
+      list,
+      new LedgerSearchIndex(list),
+      { filters: { mine: 'mine' }, text: '', sort: 'updated' },
+      { now, me: walker },
+    );
+    // their grid's open cases, and as for anyone the case they handle, closed or not
+    expect(names(result.rows).sort()).toEqual(['case:g1', 'case:g2', 'case:g7']);
+    expect(result.counts.mine.get('mine')).toBe(3);
+    expect(result.counts.mine.get('others')).toBe(4);
+    // someone with no grid: a grid's cases are not theirs for lying in it
+    expect(isMine(inGrid('g1', 'reported'), { ...walker, grid: null })).toBe(false);
+    expect(isMine(inGrid('g1', 'reported'), null)).toBe(false);
   });
 
   it('L-LEDGER-2: the text and the filters apply together', () => {
@@ -247,5 +276,17 @@ describe('deadline reminders', () => {
       ['case:b', 'dueSoon'],
     ]);
     expect(remindersFor(rows, { now, me: null })).toEqual([]);
+  });
+
+  it('L-MINE-1, W-REMIND-1: a grid worker is reminded of the late cases of their grid, and of no other grid', () => {
+    const late = (id: string, grid: string | null, deadline: number) =>
+      sampleLedgerRow(id, { grid, stage: 'dispatched', handler: 'someone-else', deadline });
+    const list = [late('r1', 'jiangting-1', now - day), late('r2', 'jiangting-2', now - day)];
+    list.push(late('r3', 'jiangting-1', now + day), late('r4', null, now - day));
+    const reminders = remindersFor(list, { now, me: { id: 'walker', agency: null, grid: 'jiangting-1' } });
+    expect(reminders.map((r) => [r.row.name, r.status])).toEqual([
+      ['case:r1', 'overdue'],
+      ['case:r3', 'dueSoon'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { deadlineStatus, type DeadlineStatus } from '../cases/workflow/deadlines.ts';
-import { riskGrades } from '../cases/workflow/events.ts';
+import { riskGrades, type Stage } from '../cases/workflow/events.ts';
 import { initialWorkflow } from '../cases/workflow/transitions.ts';
 import type { LedgerRow } from './ledger-row.ts';
 import type { LedgerSearchIndex } from './search-index.ts';
@@ -16,7 +16,7 @@ export type Facet = (typeof facets)[number];
 /** A facet's value for a row that has none (no village, not graded yet). */
 export const noValue = 'none';
 
-/** `mine`: the case is the person's to handle (handler, case leader, or their department); else `others`. */
+/** `mine`: the case is the person's to answer for, as {@link isMine} decides; else `others`. */
 export type MineValue = 'mine' | 'others';
 
 export type LedgerFilters = Partial<Record<Facet, string>>;
@@ -31,10 +31,17 @@ export interface LedgerQuery {
   sort: SortKey;
 }
 
+/** Who asks, as far as "mine" needs to know: their account, their department, the grid they walk. */
+export interface Asker {
+  id: string;
+  agency: string | null;
+  grid: string | null;
+}
+
 /** Who is asking and when: `mine` and the deadline status are worked out at the moment of asking (C-FLOW-8). */
 export interface QueryContext {
   now: number;
-  me: { id: string; agency: string | null } | null;
+  me: Asker | null;
 }
 
 export type FacetCounts = Record<Facet, Map<string, number>>;
@@ -48,11 +55,22 @@ export interface LedgerResult<Row extends LedgerRow> {
   counts: FacetCounts;
 }
 
-/** Whether the case is the person's to answer: its handler, one of its case leaders, or their department's. */
-export function isMine(row: Pick<LedgerRow, 'handler' | 'leaders' | 'departments'>, me: QueryContext['me']) {
+const settled: readonly Stage[] = ['closed', 'evaluated'];
+
+/**
+ * Whether the case is the person's to answer (SPEC L-MINE-1): its handler, one of its case leaders, their
+ * department's, or, for a grid worker, open and in the grid they walk. The ledger's filter and badge, its
+ * reminders and the case page's reminder all ask here, so they never disagree.
+ */
+export function isMine(
+  row: Pick<LedgerRow, 'handler' | 'leaders' | 'departments' | 'grid' | 'stage'>,
+  me: Asker | null,
+): boolean {
   if (!me) return false;
   if (row.handler === me.id || row.leaders.includes(me.id)) return true;
-  return me.agency !== null && row.departments.includes(me.agency);
+  if (me.agency !== null && row.departments.includes(me.agency)) return true;
+  // grid ids are unique across villages, and only a grid worker has one (SPEC A-ACCT-3)
+  return me.grid !== null && row.grid === me.grid && !settled.includes(row.stage);
 }
 
 /** The deadline status of a row now (SPEC C-FLOW-8): from the stage and deadline alone. */

@@ -11,6 +11,8 @@ export const staffMemberSchema = z.object({
   role: z.enum(roles),
   village: z.string().nullable(),
   agency: z.string().nullable(),
+  /** The grid a grid worker walks (SPEC A-ACCT-3). */
+  grid: z.string().nullable(),
   /** False once an administrator disables the account: still named in old steps, no longer chosen for new ones. */
   active: z.boolean(),
 });

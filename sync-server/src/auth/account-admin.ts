@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  keptGrid,
   placementProblem,
   type AccountChange,
   type AccountRow,
@@ -45,7 +46,7 @@ export class AccountAdmin {
   }
 
   async create(input: NewAccount): Promise<AdminResult> {
-    const problem = placementProblem(input.role, input.village, input.agency);
+    const problem = placementProblem(input);
     if (problem) return { ok: false, reason: 'invalid', message: problem };
     if (await this.#accounts.findByUsername(input.username)) {
       return { ok: false, reason: 'conflict', message: `the username ${input.username} is taken` };
@@ -57,6 +58,7 @@ export class AccountAdmin {
       role: input.role,
       village: input.village,
       agency: input.agency,
+      grid: input.grid,
       passwordHash: await hashPassword(input.password),
       disabled: false,
       createdAt: this.#now(),
@@ -69,16 +71,20 @@ export class AccountAdmin {
     const before = await this.#accounts.findById(id);
     if (!before) return { ok: false, reason: 'not_found', message: 'no such account' };
     const password = change.password;
+    const role = change.role ?? before.role;
+    const village = change.village === undefined ? before.village : change.village;
     const after: Account = {
       ...before,
       displayName: change.displayName ?? before.displayName,
-      role: change.role ?? before.role,
-      village: change.village === undefined ? before.village : change.village,
+      role,
+      village,
       agency: change.agency === undefined ? before.agency : change.agency,
+      // a grid named is checked below; one not named stays only while it fits (SPEC A-ACCT-3)
+      grid: change.grid === undefined ? keptGrid({ role, village, grid: before.grid }) : change.grid,
       disabled: change.disabled ?? before.disabled,
       passwordHash: password === undefined ? before.passwordHash : await hashPassword(password),
     };
-    const problem = placementProblem(after.role, after.village, after.agency);
+    const problem = placementProblem(after);
     if (problem) return { ok: false, reason: 'invalid', message: problem };
     if (!(await this.#accounts.update(after)))
       return { ok: false, reason: 'not_found', message: 'no such account' };

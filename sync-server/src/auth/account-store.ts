@@ -7,6 +7,8 @@ export interface Account {
   role: Role;
   village: string | null;
   agency: string | null;
+  /** The grid a grid worker walks, one of their village's (SPEC A-ACCT-3). */
+  grid: string | null;
   passwordHash: string;
   disabled: boolean;
   createdAt: number;

@@ -30,6 +30,7 @@ export function publicUser(account: Account): PublicUser {
     role: account.role,
     village: account.village,
     agency: account.agency,
+    grid: account.grid,
   };
 }
 

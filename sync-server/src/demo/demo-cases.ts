@@ -9,6 +9,8 @@ export interface DemoCase {
   id: string;
   title: string;
   village: VillageId;
+  /** The grid of the village it lies in, if recorded (SPEC C-DOC-5). */
+  grid?: string;
   disputeType: DisputeType;
   createdAt: number;
   /** The account that recorded it. */
@@ -34,6 +36,8 @@ export function fixedDemoCases(now: number): DemoCase[] {
       id: 'demo-jt-boundary',
       title: '王某与刘某山林地界纠纷',
       village: 'jiangting' as VillageId,
+      // found by grid1 walking their grid, so it is theirs to follow (SPEC L-MINE-1)
+      grid: 'jiangting-1',
       disputeType: 'forestLandBoundary',
       createdAt: at(12),
       recordedBy: 'demo-grid1',

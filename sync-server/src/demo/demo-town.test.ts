@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { disputeTypes } from '@concord/shared/cases/dispute-type.ts';
 import { deadlineStatus } from '@concord/shared/cases/workflow/deadlines.ts';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
+import { gridProblem } from '@concord/shared/auth/admin.ts';
+import { isMine } from '@concord/shared/ledger/query.ts';
+import { findGrid } from '@concord/shared/org/jurisdiction.ts';
 import { parseDocName } from '@concord/shared/sync/doc-name.ts';
 import { SpyStore } from '../storage/spy-store.ts';
 import { SqliteDocStore } from '../storage/sqlite-store.ts';
+import { demoAccounts } from './demo-accounts.ts';
 import { fixedDemoCases } from './demo-cases.ts';
 import { generateDemoCases } from './demo-town.ts';
 import { demoTown, seedDemo } from './seed-demo.ts';
@@ -93,6 +97,32 @@ describe('the demo town', () => {
     }
   });
 
+  it('D-DEMO-1, A-ACCT-3: the demo grid worker walks a grid of their village', () => {
+    const grid1 = demoAccounts.find((account) => account.username === 'grid1');
+    expect(grid1).toMatchObject({ role: 'gridWorker', village: 'jiangting', grid: 'jiangting-1' });
+    for (const { role, village, grid } of demoAccounts) {
+      expect(gridProblem({ role, village, grid: grid ?? null }), role).toBeNull();
+    }
+  });
+
+  it('D-DEMO-2, L-MINE-1: the cases lie in grids of their own villages, and grid1 has open cases in theirs', () => {
+    for (const demo of town) {
+      if (demo.grid !== undefined) expect(findGrid(demo.village, demo.grid), demo.id).toBeDefined();
+    }
+    const generated = generateDemoCases(now);
+    expect(generated.every((demo) => demo.grid !== undefined)).toBe(true);
+    for (const grid of ['jiangting-1', 'hongyan-2', 'pingzhai-3']) {
+      expect(generated.filter((demo) => demo.grid === grid).length, grid).toBeGreaterThan(5);
+    }
+    const walker = { id: 'demo-grid1', agency: null, grid: 'jiangting-1' };
+    const theirs = folded.filter(({ demo, state }) => isMine({ ...state, grid: demo.grid ?? null }, walker));
+    const openInGrid = theirs.filter(
+      ({ demo, state }) => demo.grid === 'jiangting-1' && state.handler !== walker.id,
+    );
+    expect(openInGrid.map(({ demo }) => demo.id)).toContain('demo-jt-boundary');
+    expect(openInGrid.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('D-DEMO-1, D-DEMO-2: seeding writes every case and the meeting in one append, well under a second, once', async () => {
     const store = new SpyStore(SqliteDocStore.open(':memory:'));
     try {
@@ -104,6 +134,8 @@ describe('the demo town', () => {
       const listed = await store.list();
       expect(listed).toHaveLength(town.length + 1);
       expect(listed.filter((row) => row.kind === 'case').every((row) => row.ledger !== null)).toBe(true);
+      const boundary = listed.find((row) => row.name === 'case:demo-jt-boundary');
+      expect(boundary?.ledger?.grid).toBe('jiangting-1');
       expect(await seedDemo(store, now + day)).toBe(0);
       expect(store.appends).toHaveLength(1);
     } finally {

@@ -4,7 +4,7 @@ import { deadlineFrom } from '@concord/shared/cases/workflow/deadlines.ts';
 import type { Outcome, WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { departments, type DepartmentId, type EscalationLevel } from '@concord/shared/org/agencies.ts';
-import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
+import { findVillage, type VillageId } from '@concord/shared/org/jurisdiction.ts';
 import type { DemoCase } from './demo-cases.ts';
 import { disputeMaterial, givenNames, groups, projects, sources, surnames } from './demo-material.ts';
 import { Prng } from '@concord/shared/random/prng.ts';
@@ -75,9 +75,13 @@ export function generateDemoCases(now: number, seed = demoSeed): DemoCase[] {
     const village = random.weighted(villages.map((v) => [v, v.share] as const));
     const n = (counters.get(village.prefix) ?? 0) + 1;
     counters.set(village.prefix, n);
-    cases.push(
-      generateCase(random, now, village, `demo-${village.prefix}-${String(n).padStart(3, '0')}`, state),
-    );
+    const id = `demo-${village.prefix}-${String(n).padStart(3, '0')}`;
+    // a village's cases go to its grids in turn: from the count, not the generator, so the rest of the town
+    // stays as it was
+    const grids = findVillage(village.id)?.grids ?? [];
+    const grid = grids[(n - 1) % grids.length]?.id;
+    const demo = generateCase(random, now, village, id, state);
+    cases.push(grid === undefined ? demo : { ...demo, grid });
   }
   return cases;
 }

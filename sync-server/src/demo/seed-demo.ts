@@ -47,6 +47,7 @@ function fill(caseFile: CaseFile, demo: DemoCase): void {
     id: demo.id as CaseId,
     title: demo.title,
     village: demo.village,
+    grid: demo.grid ?? null,
     disputeType: demo.disputeType,
     createdAt: demo.createdAt,
     by: demo.recordedBy,

@@ -42,6 +42,7 @@ async function setup(options: { webRoot?: string | null; wrapStore?: (store: Doc
       role: 'admin',
       village: null,
       agency: null,
+      grid: null,
       passwordHash: 'not-used',
       disabled: false,
       createdAt: 0,

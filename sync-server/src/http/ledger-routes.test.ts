@@ -25,7 +25,7 @@ const signedIn = (who: Who) => ({ headers: { authorization: `Bearer ${tokenOf(`a
 
 /** The app on an in-memory database with one signed-in account per person above. */
 async function setup() {
-  const { app, store } = await appWith(
+  const { app, store, db } = await appWith(
     Object.entries(people).map(([who, person]) => ({ id: `acct-${who}`, ...person })),
   );
   const ledger = async (who: Who): Promise<LedgerRow[]> => {
@@ -35,7 +35,7 @@ async function setup() {
       .parse(await response.json())
       .rows.sort((a, b) => a.name.localeCompare(b.name));
   };
-  return { app, store, ledger };
+  return { app, store, ledger, db };
 }
 
 /** A case document written as the server would store it, and the document for further steps. */
@@ -88,7 +88,14 @@ describe('GET /api/ledger', () => {
   it('L-LEDGER-1: answers a row per case, built when it was saved, in the shape the web app checks; meetings are not rows', async () => {
     const { store, ledger } = await setup();
     await store.append(
-      [caseWrite('plain', 'jiangting'), caseWrite('busy', 'pingzhai', dispatched), meetingWrite()],
+      [
+        caseWrite('plain', 'jiangting'),
+        caseWrite('busy', 'pingzhai', (caseFile) => {
+          dispatched(caseFile);
+          caseFile.setGrid('pingzhai-2');
+        }),
+        meetingWrite(),
+      ],
       9_000,
     );
 
@@ -98,6 +105,7 @@ describe('GET /api/ledger', () => {
       name: 'case:busy',
       title: '案件 busy',
       village: 'pingzhai',
+      grid: 'pingzhai-2',
       disputeType: 'land',
       risk: 'criminal',
       stage: 'dispatched',
@@ -147,6 +155,17 @@ describe('GET /api/ledger', () => {
     await store.append([{ ...write, summary: { ...write.summary, ledger: null } }], 9_000);
     expect(await ledger('admin')).toEqual([
       expect.objectContaining({ name: 'case:old', stage: 'dispatched', parties: ['王某'], updatedAt: 9_000 }),
+    ]);
+  });
+
+  it('L-LEDGER-1: a row stored before rows had grids is built again from the document, grid and all', async () => {
+    const { store, ledger, db } = await setup();
+    const write = caseWrite('gridded', 'jiangting', (caseFile) => caseFile.setGrid('jiangting-2'));
+    await store.append([write], 9_000);
+    const { grid: _grid, ...before } = write.summary.ledger ?? {};
+    db.prepare('UPDATE docs SET ledger = ? WHERE name = ?').run(JSON.stringify(before), write.name);
+    expect(await ledger('admin')).toEqual([
+      expect.objectContaining({ name: 'case:gridded', grid: 'jiangting-2', stage: 'reported' }),
     ]);
   });
 

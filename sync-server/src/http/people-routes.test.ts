@@ -8,7 +8,13 @@ const appWith = appsInMemory();
 const setup = async () =>
   (
     await appWith([
-      { id: 'acct-grid', displayName: '网格员 张', role: 'gridWorker', village: 'jiangting' },
+      {
+        id: 'acct-grid',
+        displayName: '网格员 张',
+        role: 'gridWorker',
+        village: 'jiangting',
+        grid: 'jiangting-2',
+      },
       { id: 'acct-dept', displayName: '自然资源所 何', role: 'department', agency: 'naturalResources' },
       {
         id: 'acct-gone',
@@ -36,6 +42,7 @@ describe('GET /api/people', () => {
         role: 'department',
         village: null,
         agency: 'naturalResources',
+        grid: null,
         active: true,
       },
       {
@@ -44,6 +51,7 @@ describe('GET /api/people', () => {
         role: 'policePost',
         village: null,
         agency: null,
+        grid: null,
         active: false,
       },
       {
@@ -52,6 +60,7 @@ describe('GET /api/people', () => {
         role: 'gridWorker',
         village: 'jiangting',
         agency: null,
+        grid: 'jiangting-2',
         active: true,
       },
     ]);

@@ -21,6 +21,6 @@ export function peopleRoutes(options: { auth: AuthService; accounts: AccountStor
 }
 
 function staffMemberOf(account: Account): StaffMember {
-  const { id, displayName, role, village, agency, disabled } = account;
-  return { id, displayName, role, village, agency, active: !disabled };
+  const { id, displayName, role, village, agency, grid, disabled } = account;
+  return { id, displayName, role, village, agency, grid, active: !disabled };
 }

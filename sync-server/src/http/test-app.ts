@@ -34,6 +34,7 @@ export function appsInMemory() {
         displayName: person.id,
         village: null,
         agency: null,
+        grid: null,
         passwordHash: 'not-used',
         disabled: false,
         createdAt: 0,
@@ -63,6 +64,6 @@ export function appsInMemory() {
       await hub.shutdown();
       await store.close();
     });
-    return { app, store, accounts };
+    return { app, store, accounts, db };
   };
 }

@@ -320,6 +320,7 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
   return {
     title: '张某宅基地纠纷',
     village: 'jiangting',
+    grid: null,
     disputeType: 'neighbours',
     risk: null,
     stage: 'reported',

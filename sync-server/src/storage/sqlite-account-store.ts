@@ -19,11 +19,12 @@ export class SqliteAccountStore implements AccountStore {
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-    const columns = 'id, username, display_name, role, village, agency, password_hash, disabled, created_at';
+    const columns =
+      'id, username, display_name, role, village, agency, grid, password_hash, disabled, created_at';
     this.#count = db.prepare('SELECT count(*) AS n FROM accounts');
     this.#byUsername = db.prepare(`SELECT ${columns} FROM accounts WHERE username = ?`);
     this.#byId = db.prepare(`SELECT ${columns} FROM accounts WHERE id = ?`);
-    this.#insert = db.prepare(`INSERT INTO accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#insert = db.prepare(`INSERT INTO accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertSession = db.prepare(
       'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
@@ -33,8 +34,8 @@ export class SqliteAccountStore implements AccountStore {
     this.#deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.#all = db.prepare(`SELECT ${columns} FROM accounts ORDER BY username`);
     this.#update = db.prepare(
-      `UPDATE accounts SET username = ?, display_name = ?, role = ?, village = ?, agency = ?, password_hash = ?,
-       disabled = ? WHERE id = ?`,
+      `UPDATE accounts SET username = ?, display_name = ?, role = ?, village = ?, agency = ?, grid = ?,
+       password_hash = ?, disabled = ? WHERE id = ?`,
     );
     this.#sessionsOf = db.prepare('SELECT token_hash FROM sessions WHERE account_id = ?');
   }
@@ -63,6 +64,7 @@ export class SqliteAccountStore implements AccountStore {
           a.role,
           a.village,
           a.agency,
+          a.grid,
           a.passwordHash,
           a.disabled ? 1 : 0,
           a.createdAt,
@@ -104,6 +106,7 @@ export class SqliteAccountStore implements AccountStore {
       a.role,
       a.village,
       a.agency,
+      a.grid,
       a.passwordHash,
       a.disabled ? 1 : 0,
       a.id,
@@ -140,6 +143,7 @@ function accountFromRow(row: Record<string, unknown>): Account {
     role,
     village: typeof village === 'string' ? village : null,
     agency: typeof row['agency'] === 'string' ? row['agency'] : null,
+    grid: typeof row['grid'] === 'string' ? row['grid'] : null,
     passwordHash: String(row['password_hash']),
     disabled: Number(row['disabled']) !== 0,
     createdAt: Number(row['created_at']),

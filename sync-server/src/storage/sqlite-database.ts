@@ -47,6 +47,8 @@ const migrations: readonly string[] = [
    CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
   // a case's ledger row as JSON, so the ledger is read from the listings alone (SPEC L-LEDGER-1)
   `ALTER TABLE docs ADD COLUMN ledger TEXT;`,
+  // the grid a grid worker walks (SPEC A-ACCT-3); existing accounts have none
+  `ALTER TABLE accounts ADD COLUMN grid TEXT;`,
 ];
 
 /** Opens (creating and migrating) `concord.sqlite` in `dataDir`, or a throwaway database for `:memory:`. */

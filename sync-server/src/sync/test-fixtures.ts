@@ -17,6 +17,7 @@ export function testUser(overrides: Partial<AuthenticatedUser> = {}): Authentica
     role: 'admin',
     village: null,
     agency: null,
+    grid: null,
     sessionId: 'session-test',
     sessionExpiresAt: Number.MAX_SAFE_INTEGER,
     ...overrides,

@@ -9,6 +9,7 @@ import {
   checkAccountChange,
   checkNewAccount,
   checkPlacement,
+  gridForVillage,
   type AccountInput,
 } from './account-form.ts';
 
@@ -18,6 +19,7 @@ const valid: AccountInput = {
   role: 'villageCadre',
   village: 'hongyan',
   agency: '',
+  grid: '',
   password: 'long enough',
 };
 
@@ -28,39 +30,59 @@ const row: AccountRow = {
   role: 'villageCadre',
   village: 'hongyan',
   agency: null,
+  grid: null,
   disabled: false,
   createdAt: 1,
 };
 
 describe('checkPlacement', () => {
-  it('A-ACCT-2: refuses exactly what the server’s placementProblem refuses, for every role and place', () => {
+  it('A-ACCT-2, A-ACCT-3: refuses exactly what the server’s placementProblem refuses, for every role and place', () => {
     for (const role of roles) {
       for (const village of [null, 'jiangting']) {
         for (const agency of [null, 'labour']) {
-          const server = placementProblem(role, village, agency);
-          const client = checkPlacement(role, village, agency);
-          expect(client === null, `${role} ${village} ${agency}: server says ${server}`).toBe(
-            server === null,
-          );
+          for (const grid of [null, 'jiangting-1', 'hongyan-1']) {
+            const placement = { role, village, agency, grid };
+            const server = placementProblem(placement);
+            const client = checkPlacement(placement);
+            expect(client === null, `${JSON.stringify(placement)}: server says ${server}`).toBe(
+              server === null,
+            );
+          }
         }
       }
     }
   });
 
   it('A-ACCT-2: the refusal is shown beside the field to fix', () => {
-    expect(checkPlacement('gridWorker', null, null)).toEqual({
+    const none = { village: null, agency: null, grid: null };
+    expect(checkPlacement({ ...none, role: 'gridWorker' })).toEqual({
       field: 'village',
       problem: accountProblem.villageRequired,
     });
-    expect(checkPlacement('department', null, null)).toEqual({
+    expect(checkPlacement({ ...none, role: 'department' })).toEqual({
       field: 'agency',
       problem: accountProblem.departmentRequired,
     });
-    expect(checkPlacement('policePost', null, 'labour')).toEqual({
+    expect(checkPlacement({ ...none, role: 'policePost', agency: 'labour' })).toEqual({
       field: 'agency',
       problem: accountProblem.departmentNotAllowed,
     });
-    expect(checkPlacement('policePost', 'atlantis', null)?.problem).toBe(accountProblem.villageUnknown);
+    expect(checkPlacement({ ...none, role: 'policePost', village: 'atlantis' })?.problem).toBe(
+      accountProblem.villageUnknown,
+    );
+  });
+
+  it('A-ACCT-3: a grid of another village, or on another role, is refused beside the grid', () => {
+    const walker = { role: 'gridWorker', village: 'jiangting', agency: null } as const;
+    expect(checkPlacement({ ...walker, grid: 'jiangting-3' })).toBeNull();
+    expect(checkPlacement({ ...walker, grid: 'hongyan-3' })).toEqual({
+      field: 'grid',
+      problem: accountProblem.gridNotInVillage,
+    });
+    expect(checkPlacement({ ...walker, role: 'villageCadre', grid: 'jiangting-3' })).toEqual({
+      field: 'grid',
+      problem: accountProblem.gridNotAllowed,
+    });
   });
 });
 
@@ -82,6 +104,9 @@ describe('checkNewAccount', () => {
       { ...valid, role: 'department', village: '', agency: '' },
       { ...valid, role: 'supervisor', village: '', agency: '' },
       { ...valid, role: 'mediator', village: '', agency: '' },
+      { ...valid, role: 'gridWorker', grid: 'hongyan-2' },
+      { ...valid, role: 'gridWorker', grid: 'jiangting-2' },
+      { ...valid, role: 'gridWorker', grid: 'nowhere-2' },
     ];
     for (const input of inputs) {
       const client = checkNewAccount(input);
@@ -89,10 +114,9 @@ describe('checkNewAccount', () => {
         ...input,
         village: input.village === '' ? null : input.village,
         agency: input.agency === '' ? null : input.agency,
+        grid: input.grid === '' ? null : input.grid,
       });
-      const server =
-        schema.success &&
-        placementProblem(schema.data.role, schema.data.village, schema.data.agency) === null;
+      const server = schema.success && placementProblem(schema.data) === null;
       expect(client.ok, JSON.stringify(input)).toBe(server);
     }
   });
@@ -120,8 +144,31 @@ describe('checkNewAccount', () => {
     });
     expect(checked).toMatchObject({
       ok: true,
-      value: { role: 'judicialOffice', village: null, agency: null },
+      value: { role: 'judicialOffice', village: null, agency: null, grid: null },
     });
+  });
+
+  it('A-ACCT-3: a grid worker is added with the grid chosen; a grid left on the form of another role is not sent', () => {
+    const walker = { ...valid, role: 'gridWorker', grid: 'hongyan-1' };
+    expect(checkNewAccount(walker)).toMatchObject({
+      ok: true,
+      value: { role: 'gridWorker', village: 'hongyan', grid: 'hongyan-1' },
+    });
+    expect(checkNewAccount({ ...walker, role: 'villageCadre' })).toMatchObject({
+      ok: true,
+      value: { role: 'villageCadre', grid: null },
+    });
+    expect(checkNewAccount({ ...walker, village: 'pingzhai' })).toEqual({
+      ok: false,
+      errors: { grid: accountProblem.gridNotInVillage },
+    });
+  });
+
+  it('A-ACCT-3: the grid chosen goes when the village chosen has no such grid', () => {
+    expect(gridForVillage('hongyan', 'hongyan-2')).toBe('hongyan-2');
+    expect(gridForVillage('pingzhai', 'hongyan-2')).toBe('');
+    expect(gridForVillage('', 'hongyan-2')).toBe('');
+    expect(gridForVillage('hongyan', '')).toBe('');
   });
 });
 
@@ -137,11 +184,30 @@ describe('checkAccountChange', () => {
   it('A-ACCT-2: role, village and department go together, so the server checks them as one placement', () => {
     expect(checkAccountChange(row, { ...valid, role: 'department', agency: 'market' }, false)).toEqual({
       ok: true,
-      value: { role: 'department', village: null, agency: 'market' },
+      value: { role: 'department', village: null, agency: 'market', grid: null },
     });
     expect(checkAccountChange(row, { ...valid, role: 'department' }, false)).toEqual({
       ok: false,
       errors: { agency: accountProblem.departmentRequired },
+    });
+  });
+
+  it('A-ACCT-3: a grid given or taken is sent with role and village, so the server checks them as one', () => {
+    const walker: AccountRow = { ...row, role: 'gridWorker', grid: 'hongyan-1' };
+    const form = { ...valid, role: 'gridWorker', grid: 'hongyan-1' };
+    expect(checkAccountChange(walker, form, false)).toEqual({ ok: true, value: {} });
+    expect(checkAccountChange(walker, { ...form, grid: 'hongyan-3' }, false)).toEqual({
+      ok: true,
+      value: { role: 'gridWorker', village: 'hongyan', agency: null, grid: 'hongyan-3' },
+    });
+    expect(checkAccountChange(walker, { ...form, grid: '' }, false)).toMatchObject({
+      ok: true,
+      value: { grid: null },
+    });
+    // made a cadre: the grid goes with the role
+    expect(checkAccountChange(walker, { ...form, role: 'villageCadre' }, false)).toMatchObject({
+      ok: true,
+      value: { role: 'villageCadre', grid: null },
     });
   });
 

@@ -1,18 +1,20 @@
 import {
+  gridProblem,
   villageRoles,
   type AccountChange,
   type AccountRow,
   type NewAccount,
+  type Placement,
 } from '@concord/shared/auth/admin.ts';
 import { roles, type Role } from '@concord/shared/auth/user.ts';
 import { isDepartmentId, type DepartmentId } from '@concord/shared/org/agencies.ts';
-import { findVillage } from '@concord/shared/org/jurisdiction.ts';
+import { findGrid, findVillage } from '@concord/shared/org/jurisdiction.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 
 /**
  * Why the admin screen refuses a field before asking the server. The checks mirror `newAccountSchema`,
  * `accountChangeSchema` and `placementProblem` (shared/src/auth/admin.ts), so a refusal is shown beside its
- * field in the person's language instead of coming back from the server in English (SPEC A-ACCT-1, A-ACCT-2).
+ * field in the person's language instead of coming back from the server in English (SPEC A-ACCT-1…3).
  */
 export const accountProblem = {
   usernameInvalid: 'username_invalid',
@@ -27,6 +29,8 @@ export const accountProblem = {
   departmentRequired: 'department_required',
   departmentNotAllowed: 'department_not_allowed',
   departmentUnknown: 'department_unknown',
+  gridNotAllowed: 'grid_not_allowed',
+  gridNotInVillage: 'grid_not_in_village',
   selfLockout: 'self_lockout',
 } as const;
 export type AccountProblem = (typeof accountProblem)[keyof typeof accountProblem];
@@ -43,14 +47,22 @@ export interface AccountInput {
   role: string;
   village: string;
   agency: string;
+  grid: string;
   password: string;
 }
 export type AccountField = keyof AccountInput;
 export type AccountErrors = Partial<Record<AccountField, AccountProblem>>;
 
-/** Which place fields a role has on the form: a village for village staff, a department for a department. */
-export function placeFields(role: Role): { village: boolean; agency: boolean } {
-  return { village: villageRoles.includes(role) || role === 'mediator', agency: role === 'department' };
+/**
+ * Which place fields a role has on the form: a village for village staff, a department for a department, a grid
+ * of the village for a grid worker.
+ */
+export function placeFields(role: Role): { village: boolean; agency: boolean; grid: boolean } {
+  return {
+    village: villageRoles.includes(role) || role === 'mediator',
+    agency: role === 'department',
+    grid: role === 'gridWorker',
+  };
 }
 
 export function isRole(value: string): value is Role {
@@ -72,10 +84,9 @@ export function checkDisplayName(name: string): AccountProblem | null {
 
 /** Where role and place disagree, as `placementProblem` decides, and which field to show it beside. */
 export function checkPlacement(
-  role: Role,
-  village: string | null,
-  agency: string | null,
-): { field: 'village' | 'agency'; problem: AccountProblem } | null {
+  placement: Placement,
+): { field: 'village' | 'agency' | 'grid'; problem: AccountProblem } | null {
+  const { role, village, agency } = placement;
   if (village !== null && !findVillage(village))
     return { field: 'village', problem: accountProblem.villageUnknown };
   if (agency !== null && !isDepartmentId(agency)) {
@@ -90,19 +101,24 @@ export function checkPlacement(
   if (role !== 'department' && agency !== null) {
     return { field: 'agency', problem: accountProblem.departmentNotAllowed };
   }
-  return null;
+  switch (gridProblem(placement)) {
+    case 'grid_not_grid_worker':
+      return { field: 'grid', problem: accountProblem.gridNotAllowed };
+    case 'grid_not_in_village':
+      return { field: 'grid', problem: accountProblem.gridNotInVillage };
+    case null:
+      return null;
+  }
 }
 
 /** The place the form sends for a role: fields the role does not have are sent as none. */
-function placeFor(
-  role: Role,
-  village: string,
-  agency: string,
-): { village: string | null; agency: string | null } {
+function placeFor(role: Role, input: Pick<AccountInput, 'village' | 'agency' | 'grid'>): Placement {
   const fields = placeFields(role);
   return {
-    village: fields.village && village !== '' ? village : null,
-    agency: fields.agency && agency !== '' ? agency : null,
+    role,
+    village: fields.village && input.village !== '' ? input.village : null,
+    agency: fields.agency && input.agency !== '' ? input.agency : null,
+    grid: fields.grid && input.grid !== '' ? input.grid : null,
   };
 }
 
@@ -126,8 +142,8 @@ export function checkNewAccount(input: AccountInput): Checked<NewAccount> {
     errors.role = accountProblem.roleUnknown;
     return { ok: false, errors };
   }
-  const place = placeFor(input.role, input.village, input.agency);
-  const placement = checkPlacement(input.role, place.village, place.agency);
+  const place = placeFor(input.role, input);
+  const placement = checkPlacement(place);
   if (placement) errors[placement.field] = placement.problem;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -138,6 +154,7 @@ export function checkNewAccount(input: AccountInput): Checked<NewAccount> {
       role: input.role,
       village: place.village,
       agency: department(place.agency),
+      grid: place.grid,
       password: input.password,
     },
   };
@@ -145,12 +162,12 @@ export function checkNewAccount(input: AccountInput): Checked<NewAccount> {
 
 /**
  * Checks a change of name, role or place of `account`, and says what to send: only what changed, and role,
- * village and department together when any of them did, so the server checks them as one placement.
+ * village, department and grid together when any of them did, so the server checks them as one placement.
  * An administrator cannot give up their own admin role (SPEC A-ACCT-1).
  */
 export function checkAccountChange(
   account: AccountRow,
-  input: Pick<AccountInput, 'displayName' | 'role' | 'village' | 'agency'>,
+  input: Pick<AccountInput, 'displayName' | 'role' | 'village' | 'agency' | 'grid'>,
   self: boolean,
 ): Checked<AccountChange> {
   const errors: AccountErrors = {};
@@ -161,17 +178,23 @@ export function checkAccountChange(
     return { ok: false, errors };
   }
   if (self && input.role !== 'admin') errors.role = accountProblem.selfLockout;
-  const place = placeFor(input.role, input.village, input.agency);
-  const placement = checkPlacement(input.role, place.village, place.agency);
+  const place = placeFor(input.role, input);
+  const placement = checkPlacement(place);
   if (placement) errors[placement.field] = placement.problem;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const change: AccountChange = {};
   const displayName = input.displayName.trim();
   if (displayName !== account.displayName) change.displayName = displayName;
-  if (input.role !== account.role || place.village !== account.village || place.agency !== account.agency) {
+  if (
+    input.role !== account.role ||
+    place.village !== account.village ||
+    place.agency !== account.agency ||
+    place.grid !== account.grid
+  ) {
     change.role = input.role;
     change.village = place.village;
     change.agency = department(place.agency);
+    change.grid = place.grid;
   }
   return { ok: true, value: change };
 }
@@ -203,6 +226,10 @@ export function accountProblemMessage(problem: AccountProblem): MessageKey {
       return 'account_department_not_allowed';
     case 'department_unknown':
       return 'account_department_unknown';
+    case 'grid_not_allowed':
+      return 'account_grid_not_allowed';
+    case 'grid_not_in_village':
+      return 'account_grid_not_in_village';
     case 'self_lockout':
       return 'account_self_lockout';
   }
@@ -210,3 +237,8 @@ export function accountProblemMessage(problem: AccountProblem): MessageKey {
 
 /** The values `{min}`, `{max}` that the messages above fill in. */
 export const accountMessageParams = { min: minPasswordLength, max: maxNameLength } as const;
+
+/** The grid the form keeps when the village chosen changes: none once it is not one of that village's. */
+export function gridForVillage(village: string, grid: string): string {
+  return grid !== '' && findGrid(village, grid) ? grid : '';
+}

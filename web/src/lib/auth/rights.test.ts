@@ -9,6 +9,7 @@ const person = (role: Role): PublicUser => ({
   role,
   village: role === 'villageCadre' || role === 'gridWorker' ? 'jiangting' : null,
   agency: role === 'department' ? 'labour' : null,
+  grid: null,
 });
 
 describe('mayRecordCases', () => {

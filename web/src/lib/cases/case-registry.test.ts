@@ -104,6 +104,7 @@ describe('rowWith', () => {
   const summary = {
     title: '林地纠纷',
     village: 'jiangting',
+    grid: null,
     disputeType: 'land',
     createdAt: 5,
     level: 'village',
@@ -178,6 +179,13 @@ describe('readKnownCases and writeKnownCases', () => {
       stage: 'reported',
       level: 'village',
     });
+  });
+
+  it('W-LIST-1: a case waiting to be sent, kept before rows had grids, is still listed, with no grid', () => {
+    const storage = new MemoryStorage();
+    const { grid: _grid, ...before } = known(a, { pendingUpload: true });
+    storage.setItem(registryStorageKey, JSON.stringify({ version: 2, cases: [before] }));
+    expect(readKnownCases(storage).get(a)).toEqual(known(a, { pendingUpload: true, grid: null }));
   });
 
   it('W-LIST-1: entries that are not case rows are left out, the others kept', () => {

@@ -14,13 +14,14 @@ export interface KnownCase extends LedgerRow {
  */
 export type CaseRowFields = Pick<
   LedgerRow,
-  'title' | 'village' | 'disputeType' | 'createdAt' | 'level' | 'leaders' | 'departments'
+  'title' | 'village' | 'grid' | 'disputeType' | 'createdAt' | 'level' | 'leaders' | 'departments'
 > &
   Partial<Pick<LedgerRow, 'risk' | 'stage' | 'parties' | 'handler' | 'deadline' | 'conflicts'>>;
 
 const rowFieldNames = [
   'title',
   'village',
+  'grid',
   'disputeType',
   'createdAt',
   'level',
@@ -50,6 +51,7 @@ export function rowWith(
     name,
     title: '',
     village: null,
+    grid: null,
     disputeType: null,
     risk: null,
     stage: 'reported',
@@ -105,6 +107,7 @@ export const registryStorageKey = 'concord.known-cases';
 
 /** What a version 1 row did not keep: read as a case in its village, with nobody given it yet. */
 const noPlacement: Omit<CaseRowFields, 'title' | 'village'> = {
+  grid: null,
   disputeType: null,
   createdAt: null,
   level: 'village',

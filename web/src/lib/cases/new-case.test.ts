@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate.ts';
-import { maxTitleLength, validateNewCase } from './new-case.ts';
+import { gridForVillage, maxTitleLength, newCasePlace, validateNewCase } from './new-case.ts';
 
-const valid = { title: '两户之间后山林地界线纠纷', village: 'jiangting', disputeType: 'forestLandBoundary' };
+const valid = {
+  title: '两户之间后山林地界线纠纷',
+  village: 'jiangting',
+  grid: '',
+  disputeType: 'forestLandBoundary',
+};
 
 describe('validateNewCase', () => {
   it('W-FORM-1: a filled-in form is accepted as entered', () => {
-    expect(validateNewCase(valid)).toEqual({ ok: true, value: valid });
+    expect(validateNewCase(valid)).toEqual({ ok: true, value: { ...valid, grid: null } });
   });
 
   it('W-FORM-1: spaces around the title are dropped', () => {
@@ -51,7 +56,7 @@ describe('validateNewCase', () => {
   });
 
   it('W-FORM-1: every refusal is reported at once, each beside its own field', () => {
-    expect(validateNewCase({ title: ' ', village: '', disputeType: 'land' })).toEqual({
+    expect(validateNewCase({ title: ' ', village: '', grid: '', disputeType: 'land' })).toEqual({
       ok: false,
       errors: { title: 'new_case_title_required', village: 'new_case_village_required' },
     });
@@ -61,6 +66,7 @@ describe('validateNewCase', () => {
     const checked = validateNewCase({
       title: 'x'.repeat(maxTitleLength + 1),
       village: '',
+      grid: '',
       disputeType: 'land',
     });
     if (checked.ok) throw new Error('expected a refusal');
@@ -82,5 +88,42 @@ describe('validateNewCase', () => {
       ok: true,
       value: { disputeType: 'other' },
     });
+  });
+});
+
+describe('the grid of a new case', () => {
+  const walker = { village: 'jiangting', grid: 'jiangting-1' };
+
+  it('W-GRID-1: a grid worker’s form starts at their own village and grid; anyone else’s starts nowhere', () => {
+    expect(newCasePlace(walker)).toEqual({ village: 'jiangting', grid: 'jiangting-1' });
+    expect(newCasePlace({ village: 'jiangting', grid: null })).toEqual({ village: '', grid: '' });
+    expect(newCasePlace({ village: null, grid: null })).toEqual({ village: '', grid: '' });
+    expect(newCasePlace(null)).toEqual({ village: '', grid: '' });
+    // a grid this version does not know, or not of their village, is no place to start from
+    expect(newCasePlace({ village: 'hongyan', grid: 'jiangting-1' })).toEqual({ village: '', grid: '' });
+  });
+
+  it('W-GRID-1: the grid worker may choose another grid of the village, or none', () => {
+    expect(validateNewCase({ ...valid, grid: 'jiangting-3' })).toMatchObject({
+      ok: true,
+      value: { village: 'jiangting', grid: 'jiangting-3' },
+    });
+    expect(validateNewCase({ ...valid, grid: '' })).toMatchObject({ ok: true, value: { grid: null } });
+  });
+
+  it('W-GRID-1, W-FORM-1: a grid of another village is refused beside the grid, in both languages', () => {
+    const checked = validateNewCase({ ...valid, grid: 'hongyan-1' });
+    expect(checked).toEqual({ ok: false, errors: { grid: 'new_case_grid_not_in_village' } });
+    for (const locale of ['en', 'zh-CN'] as const) {
+      expect(translate(locale, 'new_case_grid_not_in_village')).not.toBe('new_case_grid_not_in_village');
+    }
+  });
+
+  it('W-GRID-1: choosing another village drops a grid not of it, and going back to their own brings theirs back', () => {
+    expect(gridForVillage('hongyan', 'jiangting-1', walker)).toBe('');
+    expect(gridForVillage('jiangting', '', walker)).toBe('jiangting-1');
+    expect(gridForVillage('jiangting', 'jiangting-2', walker)).toBe('jiangting-2');
+    expect(gridForVillage('hongyan', 'hongyan-2', walker)).toBe('hongyan-2');
+    expect(gridForVillage('jiangting', '', null)).toBe('');
   });
 });

@@ -1,5 +1,6 @@
+import type { PublicUser } from '@concord/shared/auth/user.ts';
 import { isDisputeType, type DisputeType } from '@concord/shared/cases/dispute-type.ts';
-import { findVillage, type VillageId } from '@concord/shared/org/jurisdiction.ts';
+import { findGrid, findVillage, type VillageId } from '@concord/shared/org/jurisdiction.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 
 export const maxTitleLength = 120;
@@ -7,12 +8,15 @@ export const maxTitleLength = 120;
 export interface NewCaseInput {
   title: string;
   village: string;
+  /** `''` for none. */
+  grid: string;
   disputeType: string;
 }
 
 export interface ValidNewCase {
   title: string;
   village: VillageId;
+  grid: string | null;
   disputeType: DisputeType;
 }
 
@@ -37,7 +41,33 @@ export function validateNewCase(
   else if (characterCount(title) > maxTitleLength) errors.title = 'new_case_title_too_long';
   const village = findVillage(input.village);
   if (!village) errors.village = 'new_case_village_required';
+  else if (input.grid !== '' && !findGrid(village.id, input.grid))
+    errors.grid = 'new_case_grid_not_in_village';
   const disputeType = isDisputeType(input.disputeType) ? input.disputeType : 'other';
   if (!village || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { title, village: village.id, disputeType } };
+  const grid = input.grid === '' ? null : input.grid;
+  return { ok: true, value: { title, village: village.id, grid, disputeType } };
+}
+
+/** Where the form places a new case at first: a grid worker's own village and grid (SPEC W-GRID-1), else nowhere. */
+export function newCasePlace(user: Pick<PublicUser, 'village' | 'grid'> | null): {
+  village: string;
+  grid: string;
+} {
+  if (!user?.village || !user.grid || !findGrid(user.village, user.grid)) return { village: '', grid: '' };
+  return { village: user.village, grid: user.grid };
+}
+
+/**
+ * The grid once the village chosen changes: the one chosen while it is of that village, else the person's own
+ * grid when it is, else none.
+ */
+export function gridForVillage(
+  village: string,
+  grid: string,
+  user: Pick<PublicUser, 'village' | 'grid'> | null,
+): string {
+  if (grid !== '' && findGrid(village, grid)) return grid;
+  const own = newCasePlace(user);
+  return own.village === village ? own.grid : '';
 }

@@ -1,3 +1,4 @@
+import { gridsEn } from './grids-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
@@ -168,6 +169,7 @@ export const en = {
   ...partiesEn,
   ...notesEn,
   ...workflowEn,
+  ...gridsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { gridsZhCN } from './grids-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
@@ -164,4 +165,5 @@ export const zhCN: Messages = {
   ...partiesZhCN,
   ...notesZhCN,
   ...workflowZhCN,
+  ...gridsZhCN,
 };

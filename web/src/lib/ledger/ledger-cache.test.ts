@@ -27,6 +27,17 @@ describe('the ledger kept on the device', () => {
     expect(read.dropped).toBe(1);
   });
 
+  it('L-LEDGER-5: rows kept before rows had a grid still read, with no grid, until the server sends them again', () => {
+    const gridded = [sampleLedgerRow('cccc', { grid: 'jiangting-1' })];
+    const stored = JSON.parse(encodeLedgerCache(gridded, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => column !== 'grid'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
+  });
+
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stored = JSON.parse(encodeLedgerCache(rows, 1)) as { version: number; columns: string[] };

@@ -28,7 +28,11 @@ const columns = [
   'updatedAt',
   'conflicts',
   'access',
+  'grid',
 ] as const satisfies readonly (keyof LedgerRow)[];
+
+/** The columns before rows had a grid: still read, each row without one, until the server sends rows again. */
+const columnsBeforeGrids = columns.slice(0, -1);
 
 // a row field missing from `columns` would be dropped on the way to storage: this fails to compile instead
 type NoneMissing<T extends never> = T;
@@ -68,7 +72,8 @@ export function decodeLedgerCache(raw: string | null): CachedLedger {
     return nothing;
   }
   const parsed = storedSchema.safeParse(json);
-  if (!parsed.success || parsed.data.columns.join() !== columns.join()) return nothing;
+  const stored = parsed.success ? parsed.data.columns.join() : null;
+  if (!parsed.success || (stored !== columns.join() && stored !== columnsBeforeGrids.join())) return nothing;
   const rows: LedgerRow[] = [];
   let dropped = 0;
   for (const tuple of parsed.data.rows) {

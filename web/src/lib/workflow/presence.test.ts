@@ -72,6 +72,7 @@ describe('names from the staff directory', () => {
           role: 'governanceCentre',
           village: null,
           agency: null,
+          grid: null,
           active: true,
         },
         {
@@ -80,6 +81,7 @@ describe('names from the staff directory', () => {
           role: 'policePost',
           village: null,
           agency: null,
+          grid: null,
           active: false,
         },
       ],
