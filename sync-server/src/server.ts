@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { DatabaseSync } from 'node:sqlite';
 import { serve, type ServerType, type WebSocketServerLike } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config.ts';
@@ -12,6 +13,8 @@ import type { DocStore } from './storage/doc-store.ts';
 import { SqliteAccountStore } from './storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocStore } from './storage/sqlite-store.ts';
+import { PostgresAccountStore } from './storage/postgres-account-store.ts';
+import { connectPostgres } from './storage/postgres-database.ts';
 import { PostgresDocStore } from './storage/postgres-store.ts';
 import { RedisFanout } from './fanout/redis-fanout.ts';
 import { defaultSessionLimits } from './sync/session.ts';
@@ -31,15 +34,7 @@ export interface RunningServer {
 
 /** Starts the whole server on `config.port` (0 picks a free port) and resolves once it listens. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
-  const db = openSqliteDatabase(config.dataDir);
-  // accounts stay in the data folder; documents go to PostgreSQL when one is configured
-  const accounts = new SqliteAccountStore(db);
-  const store: DocStore = config.databaseUrl
-    ? await PostgresDocStore.connect({
-        connectionString: config.databaseUrl,
-        ...(config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }),
-      })
-    : new SqliteDocStore(db);
+  const { store, accounts, db } = await openStores(config);
   const fanout = config.redisUrl ? await RedisFanout.connect(config.redisUrl, logger) : undefined;
   if (config.seedDemo) await seedDemoData(store, accounts, config.demoPassword, logger);
   const auth = new AuthService({ accounts });
@@ -83,7 +78,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
         if ('closeAllConnections' in server) server.closeAllConnections();
         await stopped;
         await store.close();
-        if (db.isOpen) db.close();
+        if (db?.isOpen) db.close();
         await fanout?.close();
       })();
       return closing;
@@ -106,4 +101,23 @@ async function seedDemoData(
     // a plain warning, not a log field: whoever starts the server must see it
     logger.warn('demo accounts created: demo only, never for real cases', { accounts: people });
   }
+}
+
+/**
+ * Documents, accounts and sessions: in PostgreSQL when one is configured, so every instance shares them (SPEC
+ * S-SCALE-1, A-ACCT-4); else in SQLite in the data folder, whose database is returned to be closed last.
+ */
+async function openStores(
+  config: ServerConfig,
+): Promise<{ store: DocStore; accounts: AccountStore; db: DatabaseSync | null }> {
+  if (config.databaseUrl) {
+    const pool = await connectPostgres({
+      connectionString: config.databaseUrl,
+      ...(config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }),
+    });
+    // the document store ends the pool when it closes
+    return { store: new PostgresDocStore(pool), accounts: new PostgresAccountStore(pool), db: null };
+  }
+  const db = openSqliteDatabase(config.dataDir);
+  return { store: new SqliteDocStore(db), accounts: new SqliteAccountStore(db), db };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { loginResponseSchema } from '../../shared/src/auth/user.ts';
 import type { DocName } from '../../shared/src/sync/doc-name.ts';
 import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
 import { serverPool, type TestServer } from '../helpers/test-server.ts';
@@ -41,6 +42,24 @@ function client(server: TestServer, name: string): StockClient {
 }
 
 describe('more than one server instance', () => {
+  it('A-ACCT-4: a person signed in through one instance is signed in on the other, and signing out ends it on both', async () => {
+    const [one, two] = await twoInstances();
+    const { username, password } = await one.createAccount('judicialOffice');
+    const login = await fetch(`${two.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = loginResponseSchema.parse(await login.json());
+    const signedIn = { headers: { authorization: `Bearer ${token}` } };
+    expect((await fetch(`${one.url}/api/auth/me`, signedIn)).status).toBe(200);
+
+    const logout = await fetch(`${one.url}/api/auth/logout`, { method: 'POST', ...signedIn });
+    expect(logout.ok).toBe(true);
+    expect((await fetch(`${two.url}/api/auth/me`, signedIn)).status).toBe(401);
+  });
+
   it('S-SCALE-1: clients on two instances edit one case and see each other live', async () => {
     const [one, two] = await twoInstances();
     const a = client(one, 'case:shared');

@@ -57,6 +57,12 @@ export async function seedDemoAccounts(
     disabled: false,
     createdAt: now,
   }));
-  await accounts.create(rows);
+  try {
+    await accounts.create(rows);
+  } catch (error) {
+    // another instance starting on the same database wrote them first
+    if ((await accounts.count()) > 0) return 0;
+    throw error;
+  }
   return rows.length;
 }

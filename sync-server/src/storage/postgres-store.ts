@@ -3,65 +3,22 @@ import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
 import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
+import { connectPostgres, inTransaction, type PostgresOptions } from './postgres-database.ts';
 
 const listingColumns = 'name, kind, title, village, facts, ledger, updated_at';
-
-/** Each entry moves the schema one version up; never edited once released, only appended. */
-const migrations: readonly string[] = [
-  `CREATE TABLE doc_updates (id BIGSERIAL PRIMARY KEY, doc TEXT NOT NULL, data BYTEA NOT NULL);
-   CREATE INDEX doc_updates_by_doc ON doc_updates (doc, id);
-   CREATE TABLE docs (
-     name TEXT PRIMARY KEY,
-     kind TEXT NOT NULL,
-     title TEXT NOT NULL,
-     village TEXT,
-     facts TEXT,
-     updated_at BIGINT NOT NULL
-   );
-   CREATE TABLE doc_edits (
-     id BIGSERIAL PRIMARY KEY,
-     doc TEXT NOT NULL,
-     account_id TEXT NOT NULL,
-     at BIGINT NOT NULL,
-     fields TEXT NOT NULL,
-     bytes INTEGER NOT NULL
-   );
-   CREATE INDEX doc_edits_by_doc ON doc_edits (doc, id);`,
-  // a case's ledger row as JSON, so the ledger is read from the listings alone (SPEC L-LEDGER-1)
-  `ALTER TABLE docs ADD COLUMN ledger TEXT;`,
-];
-
-export interface PostgresOptions {
-  connectionString: string;
-  /** The schema the tables live in, created if need be; lets tests and tenants share one database. */
-  schema?: string;
-}
 
 /** The store past one machine: the same contract as SQLite, on PostgreSQL (SPEC S-STORE-7). */
 export class PostgresDocStore implements DocStore {
   readonly #pool: pg.Pool;
 
-  private constructor(pool: pg.Pool) {
+  /** A store on `pool`, which it ends when closed; see {@link connectPostgres}. */
+  constructor(pool: pg.Pool) {
     this.#pool = pool;
   }
 
   /** Connects, creates the schema if need be and brings its tables up to date. */
   static async connect(options: PostgresOptions): Promise<PostgresDocStore> {
-    const schema = options.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      options: `-c search_path=${schema}`,
-      max: 10,
-    });
-    try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await migrate(pool);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-    return new PostgresDocStore(pool);
+    return new PostgresDocStore(await connectPostgres(options));
   }
 
   async load(name: DocName): Promise<StoredDoc> {
@@ -78,7 +35,7 @@ export class PostgresDocStore implements DocStore {
   }
 
   append(writes: readonly DocWrite[], at: number): Promise<number> {
-    return this.#transaction(async (client) => {
+    return inTransaction(this.#pool, async (client) => {
       let clock = 0;
       for (const write of writes) {
         for (const update of write.updates) {
@@ -103,7 +60,7 @@ export class PostgresDocStore implements DocStore {
   }
 
   async compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
-    await this.#transaction(async (client) => {
+    await inTransaction(this.#pool, async (client) => {
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [name, throughClock]);
       await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [
         name,
@@ -139,21 +96,6 @@ export class PostgresDocStore implements DocStore {
   async close(): Promise<void> {
     if (!this.#pool.ended) await this.#pool.end();
   }
-
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 }
 
 /** Adds an edit to the history, continuing its author's run when it is one (SPEC A-ATTR-2). */
@@ -176,32 +118,5 @@ async function recordEdit(client: pg.PoolClient, name: DocName, edit: DocEdit, a
       'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES ($1, $2, $3, $4, $5)',
       [name, edit.author, at, JSON.stringify(edit.fields), edit.bytes],
     );
-  }
-}
-
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // one migrator at a time, even with several servers starting together
-    await client.query('SELECT pg_advisory_xact_lock(7242024)');
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
-    const current = rows[0]?.version ?? 0;
-    if (current > migrations.length) {
-      throw new Error(
-        `the database was written by a newer Concord (schema ${current}, this one knows ${migrations.length})`,
-      );
-    }
-    for (let version = current; version < migrations.length; version++)
-      await client.query(migrations[version] ?? '');
-    await client.query('DELETE FROM schema_version');
-    await client.query('INSERT INTO schema_version (version) VALUES ($1)', [migrations.length]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
   }
 }

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { Account } from '../auth/account-store.ts';
+import { accountStoreContract } from './account-store.contract.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { openSqliteDatabase } from './sqlite-database.ts';
 
@@ -20,6 +21,17 @@ const walker: Account = {
   disabled: false,
   createdAt: 1,
 };
+
+accountStoreContract('SQLite', () => {
+  const db = openSqliteDatabase(':memory:');
+  return Promise.resolve({
+    store: new SqliteAccountStore(db),
+    cleanup: () => {
+      db.close();
+      return Promise.resolve();
+    },
+  });
+});
 
 describe('SqliteAccountStore', () => {
   const dirs: string[] = [];

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { roles, type AccountId, type Role } from '@concord/shared/auth/user.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { Account, AccountStore, SessionRecord } from '../auth/account-store.ts';
+import { accountColumns, accountFromRow } from './account-row.ts';
 import { inTransaction } from './sqlite-database.ts';
 
 /** Accounts and sessions in the same SQLite database as the documents. */
@@ -19,8 +20,7 @@ export class SqliteAccountStore implements AccountStore {
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-    const columns =
-      'id, username, display_name, role, village, agency, grid, password_hash, disabled, created_at';
+    const columns = accountColumns;
     this.#count = db.prepare('SELECT count(*) AS n FROM accounts');
     this.#byUsername = db.prepare(`SELECT ${columns} FROM accounts WHERE username = ?`);
     this.#byId = db.prepare(`SELECT ${columns} FROM accounts WHERE id = ?`);
@@ -55,23 +55,26 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   create(accounts: readonly Account[]): Promise<void> {
-    inTransaction(this.#db, () => {
-      for (const a of accounts) {
-        this.#insert.run(
-          a.id,
-          a.username,
-          a.displayName,
-          a.role,
-          a.village,
-          a.agency,
-          a.grid,
-          a.passwordHash,
-          a.disabled ? 1 : 0,
-          a.createdAt,
-        );
-      }
+    // a refused batch is a rejected promise, as from every store, not a throw at the call
+    return new Promise((resolve) => {
+      inTransaction(this.#db, () => {
+        for (const a of accounts) {
+          this.#insert.run(
+            a.id,
+            a.username,
+            a.displayName,
+            a.role,
+            a.village,
+            a.agency,
+            a.grid,
+            a.passwordHash,
+            a.disabled ? 1 : 0,
+            a.createdAt,
+          );
+        }
+      });
+      resolve();
     });
-    return Promise.resolve();
   }
 
   addSession(session: SessionRecord): Promise<void> {
@@ -126,26 +129,4 @@ export class SqliteAccountStore implements AccountStore {
       }),
     );
   }
-}
-
-function isRoleValue(value: unknown): value is Role {
-  return typeof value === 'string' && (roles as readonly string[]).includes(value);
-}
-
-function accountFromRow(row: Record<string, unknown>): Account {
-  const role = row['role'];
-  if (!isRoleValue(role)) throw new Error(`stored account has an unknown role: ${String(role)}`);
-  const village = row['village'];
-  return {
-    id: String(row['id']) as AccountId,
-    username: String(row['username']),
-    displayName: String(row['display_name']),
-    role,
-    village: typeof village === 'string' ? village : null,
-    agency: typeof row['agency'] === 'string' ? row['agency'] : null,
-    grid: typeof row['grid'] === 'string' ? row['grid'] : null,
-    passwordHash: String(row['password_hash']),
-    disabled: Number(row['disabled']) !== 0,
-    createdAt: Number(row['created_at']),
-  };
 }
