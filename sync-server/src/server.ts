@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { DatabaseSync } from 'node:sqlite';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import { serve, type ServerType, type WebSocketServerLike } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config.ts';
@@ -42,10 +43,11 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     store,
     logger,
     maxLoadedDocs: config.maxLoadedDocs,
-    ...(fanout === undefined ? {} : { fanout }),
+    ...(fanout === undefined ? {} : { fanout, findAccount: (id: AccountId) => accounts.findById(id) }),
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
   });
+  await hub.followOtherInstances();
   const app = createApp({ store, accounts, auth, hub, logger, webRoot: config.webRoot });
   // ws closes a socket whose frame is larger than maxPayload with 1009 (SPEC S-WIRE-4)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });

@@ -68,3 +68,12 @@ export function until(doc: Y.Doc, check: () => boolean): Promise<void> {
     doc.on('update', onUpdate);
   });
 }
+
+/** Resolves with the code the server closes the client's socket with. */
+export function closedWith(c: StockClient): Promise<number> {
+  return new Promise((resolve) => {
+    c.provider.on('connection-close', (event) => {
+      if (event) resolve(event.code);
+    });
+  });
+}

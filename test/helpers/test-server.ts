@@ -144,3 +144,16 @@ export function serverPool() {
     },
   };
 }
+
+/** Calls the server's JSON API with `token`, as the web app does. */
+export function api(
+  server: TestServer,
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+}

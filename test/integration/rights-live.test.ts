@@ -7,8 +7,8 @@ import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
 import { closeCode } from '../../shared/src/sync/close-codes.ts';
 import { docName, type DocName } from '../../shared/src/sync/doc-name.ts';
 import { extensionType, readAccess } from '../../shared/src/sync/extensions.ts';
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
-import { serverPool, type TestServer } from '../helpers/test-server.ts';
+import { closedWith, stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
+import { api, serverPool, type TestServer } from '../helpers/test-server.ts';
 
 const servers = serverPool();
 const clients: StockClient[] = [];
@@ -40,31 +40,10 @@ async function storeCase(server: TestServer, id: string, village: string): Promi
   return name;
 }
 
-/** Resolves with the code the server closes the client's socket with. */
-function closedWith(c: StockClient): Promise<number> {
-  return new Promise((resolve) => {
-    c.provider.on('connection-close', (event) => {
-      if (event) resolve(event.code);
-    });
-  });
-}
-
 /** Resolves with the next access message the client receives. */
 function nextAccess(c: StockClient): Promise<'read' | 'write'> {
   return new Promise((resolve) => {
     c.provider.messageHandlers[extensionType.access] = (_encoder, decoder) => resolve(readAccess(decoder));
-  });
-}
-
-async function api(
-  server: TestServer,
-  token: string,
-  path: string,
-  init: RequestInit = {},
-): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   });
 }
 

@@ -3,9 +3,10 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loginResponseSchema } from '../../shared/src/auth/user.ts';
+import { closeCode } from '../../shared/src/sync/close-codes.ts';
 import type { DocName } from '../../shared/src/sync/doc-name.ts';
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
-import { serverPool, type TestServer } from '../helpers/test-server.ts';
+import { closedWith, stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
+import { api, serverPool, type TestServer } from '../helpers/test-server.ts';
 
 /** The PostgreSQL and Redis every machine runs; `.ci/run` starts them if they are down. */
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,8 +36,8 @@ async function twoInstances(): Promise<[TestServer, TestServer]> {
   return [await servers.start(shared), await servers.start(shared)];
 }
 
-function client(server: TestServer, name: string): StockClient {
-  const c = stockClient(server.syncUrl, name);
+function client(server: TestServer, name: string, token?: string): StockClient {
+  const c = stockClient(server.syncUrl, name, token === undefined ? {} : { token });
   clients.push(c);
   return c;
 }
@@ -58,6 +59,35 @@ describe('more than one server instance', () => {
     const logout = await fetch(`${one.url}/api/auth/logout`, { method: 'POST', ...signedIn });
     expect(logout.ok).toBe(true);
     expect((await fetch(`${two.url}/api/auth/me`, signedIn)).status).toBe(401);
+  });
+
+  it('A-REVOKE-3: disabling a person through one instance closes their sockets on the other, as does signing out', async () => {
+    const [one, two] = await twoInstances();
+    const disabled = await one.createAccount('judicialOffice');
+    const leaving = await one.createAccount('judicialOffice');
+    const sessions = await Promise.all(
+      [disabled, leaving].map(async ({ username, password }) => {
+        const login = await two.auth.login(username, password);
+        if (!login) throw new Error(`no login for ${username}`);
+        return login;
+      }),
+    );
+    const [first, second] = sessions.map((login) => client(two, 'case:revoked', login.token));
+    if (!first || !second || !sessions[0] || !sessions[1]) throw new Error('two clients expected');
+    await Promise.all([synced(first), synced(second)]);
+
+    const firstClosed = closedWith(first);
+    const changed = await api(one, one.token, `/api/admin/accounts/${sessions[0].user.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(changed.status).toBe(200);
+    expect(await firstClosed).toBe(closeCode.unauthorized);
+
+    const secondClosed = closedWith(second);
+    const logout = await api(one, sessions[1].token, '/api/auth/logout', { method: 'POST' });
+    expect(logout.ok).toBe(true);
+    expect(await secondClosed).toBe(closeCode.unauthorized);
   });
 
   it('S-SCALE-1: clients on two instances edit one case and see each other live', async () => {

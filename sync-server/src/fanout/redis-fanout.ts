@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import { z } from 'zod';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { errorFields, type Logger } from '../logger.ts';
-import type { Fanout, FanoutMessage } from './fanout.ts';
+import { accountEventSchema, type AccountEvent, type Fanout, type FanoutMessage } from './fanout.ts';
 
 const kindByte = { update: 0, presence: 1 } as const;
 
@@ -68,7 +69,45 @@ export class RedisFanout implements Fanout {
     };
   }
 
+  publishAccountEvent(event: AccountEvent): void {
+    const message = JSON.stringify({ from: this.#self.toString('hex'), event });
+    this.#publisher.publish(this.#accountChannel, message).catch((error: unknown) => {
+      // the change is stored; sockets elsewhere keep their rights until they reconnect
+      this.#logger.warn('account event publish failed', { ...errorFields(error), kind: event.kind });
+    });
+  }
+
+  async subscribeAccountEvents(onEvent: (event: AccountEvent) => void): Promise<() => Promise<void>> {
+    const self = this.#self.toString('hex');
+    const listener = (message: string) => {
+      // what arrives from Redis is checked like anything from the network
+      let raw: unknown;
+      try {
+        raw = JSON.parse(message);
+      } catch (error) {
+        this.#logger.warn('unreadable account event', errorFields(error));
+        return;
+      }
+      const parsed = accountEventMessage.safeParse(raw);
+      if (!parsed.success) {
+        this.#logger.warn('unreadable account event', { error: parsed.error.message });
+        return;
+      }
+      if (parsed.data.from !== self) onEvent(parsed.data.event);
+    };
+    await this.#subscriber.subscribe(this.#accountChannel, listener);
+    return async () => {
+      await this.#subscriber.unsubscribe(this.#accountChannel, listener);
+    };
+  }
+
+  get #accountChannel(): string {
+    return `${this.#prefix}:accounts`;
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.#subscriber.close(), this.#publisher.close()]);
   }
 }
+
+const accountEventMessage = z.object({ from: z.string(), event: accountEventSchema });

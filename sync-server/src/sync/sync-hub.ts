@@ -3,7 +3,8 @@ import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { DocAccess } from '../access/doc-access.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { AccountEvent, Fanout } from '../fanout/fanout.ts';
+import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { Account } from '../auth/account-store.ts';
 import { publicUser } from '../auth/auth-service.ts';
 import { Persister } from './persister.ts';
@@ -30,6 +31,9 @@ export class SyncHub {
   readonly #limits: SessionLimits;
   readonly #now: () => number;
   readonly #expirySweep: NodeJS.Timeout;
+  readonly #fanout: Fanout | null;
+  readonly #findAccount: ((id: AccountId) => Promise<Account | null>) | null;
+  #stopFollowing: (() => Promise<void>) | null = null;
 
   constructor(options: {
     store: DocStore;
@@ -39,11 +43,15 @@ export class SyncHub {
     compactAfterUpdates?: number;
     maxLoadedDocs?: number;
     fanout?: Fanout;
+    /** Reads an account from the store every instance shares, when another instance says it changed. */
+    findAccount?: (id: AccountId) => Promise<Account | null>;
     /** How often sockets of ended sessions are looked for (SPEC A-REVOKE-1). */
     sessionSweepMs?: number;
     now?: () => number;
   }) {
     this.#now = options.now ?? Date.now;
+    this.#fanout = options.fanout ?? null;
+    this.#findAccount = options.findAccount ?? null;
     this.#logger = options.logger;
     this.metrics = options.metrics ?? new SyncMetrics();
     this.#limits = options.limits ?? defaultSessionLimits;
@@ -115,11 +123,47 @@ export class SyncHub {
 
   /**
    * An account changed (disabled, moved, given another role): its sockets close with 4401 if it may no longer
-   * sign in, else each gets the rights the person now has (SPEC A-REVOKE-1).
+   * sign in, else each gets the rights the person now has (SPEC A-REVOKE-1); the other instances are told, so
+   * theirs do the same (SPEC A-REVOKE-3).
    */
   async accountChanged(account: Account): Promise<void> {
-    const affected = [...this.#sessions].filter((s) => s.user.id === account.id);
-    if (account.disabled) {
+    this.#fanout?.publishAccountEvent({ kind: 'accountChanged', accountId: account.id });
+    await this.#followAccount(account.id, account);
+  }
+
+  /** A session was ended (signed out, password changed): its sockets close with 4401, here and elsewhere. */
+  sessionEnded(sessionId: string): void {
+    this.#fanout?.publishAccountEvent({ kind: 'sessionEnded', sessionId });
+    this.#closeSession(sessionId);
+  }
+
+  /**
+   * Follows the account events of the other instances on the same database and Redis (SPEC A-REVOKE-3); a no-op
+   * on one machine. Call once, after construction.
+   */
+  async followOtherInstances(): Promise<void> {
+    if (!this.#fanout) return;
+    this.#stopFollowing = await this.#fanout.subscribeAccountEvents((event) => {
+      this.#onAccountEvent(event).catch((error: unknown) => {
+        this.#logger.error('account event not followed', { ...errorFields(error), kind: event.kind });
+      });
+    });
+  }
+
+  async #onAccountEvent(event: AccountEvent): Promise<void> {
+    if (event.kind === 'sessionEnded') {
+      this.#closeSession(event.sessionId);
+      return;
+    }
+    const id = event.accountId as AccountId;
+    if (!this.#findAccount || ![...this.#sessions].some((s) => s.user.id === id)) return;
+    await this.#followAccount(id, await this.#findAccount(id));
+  }
+
+  /** Applies an account as stored now to its sockets here; an account no longer stored signs in nowhere. */
+  async #followAccount(id: AccountId, account: Account | null): Promise<void> {
+    const affected = [...this.#sessions].filter((s) => s.user.id === id);
+    if (!account || account.disabled) {
       for (const s of affected) s.close(closeCode.unauthorized, 'account disabled');
       return;
     }
@@ -127,8 +171,7 @@ export class SyncHub {
     await this.#recheck(affected);
   }
 
-  /** A session was ended (signed out, password changed): its sockets close with 4401. */
-  sessionEnded(sessionId: string): void {
+  #closeSession(sessionId: string): void {
     for (const s of this.#sessions) {
       if (s.user.sessionId === sessionId) s.close(closeCode.unauthorized, 'signed out');
     }
@@ -160,6 +203,7 @@ export class SyncHub {
     this.#sessions.clear();
     await this.#persister.idle();
     clearInterval(this.#expirySweep);
+    await this.#stopFollowing?.();
     await this.rooms.unloadAll();
     this.#persister.stop();
   }
