@@ -32,4 +32,30 @@ describe('parties on the case page', () => {
       ),
     );
   });
+
+  it('C-PARTY-2: a party’s village of the town shows in the reader’s language, however it was typed', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const casePath = '/cases/demo-jt-boundary';
+    const police = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('police1'));
+    const cadre = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('cadre1'), 'zh-CN');
+    const places = (page: typeof police) =>
+      page
+        .locator('li[data-party] input[name=party-village]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
+    // the demo's parties live in 江亭村
+    await police.locator('li[data-party]').first().waitFor();
+    expect(await places(police)).toEqual(['Jiangting Village', 'Jiangting Village']);
+    expect(await places(cadre)).toEqual(['江亭村', '江亭村']);
+
+    // the cadre, reading Chinese, moves the second party to 红岩村: the police post reads Hongyan Village
+    const second = cadre.locator('li[data-party] input[name=party-village]').nth(1);
+    await second.fill('红岩村');
+    await second.blur();
+    await police.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input[name=party-village]')].some(
+        (i) => i.value === 'Hongyan Village',
+      ),
+    );
+  });
 });

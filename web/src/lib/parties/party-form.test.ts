@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateParty } from './party-form.ts';
+import { placeChoices, placeFromInput, validateParty } from './party-form.ts';
 
 const valid = { name: ' 王某 ', village: '江亭村', contact: '138 0000 0000', role: 'applicant' };
 
@@ -24,5 +24,19 @@ describe('the party form', () => {
       ok: false,
       errors: { contact: 'party_too_long' },
     });
+  });
+});
+
+describe('a party’s place', () => {
+  it('C-PARTY-2: a village of the town, named in either language, is kept as its id; other places as typed', () => {
+    expect(placeFromInput('江亭村')).toBe('jiangting');
+    expect(placeFromInput(' hongyan village ')).toBe('hongyan');
+    expect(placeFromInput('贵阳市南明区')).toBe('贵阳市南明区');
+    expect(placeFromInput('')).toBe('');
+  });
+
+  it('C-PARTY-2: the place field offers the town’s villages in the reader’s language', () => {
+    expect(placeChoices('zh-CN')).toContain('平寨村');
+    expect(placeChoices('en')).toContain('Pingzhai Village');
   });
 });

@@ -1,5 +1,7 @@
 import { partyFieldsSchema, type PartyFields, type PartyRole } from '@concord/shared/cases/parties.ts';
-import type { MessageKey } from '../i18n/translate.ts';
+import { demoVillages } from '@concord/shared/org/jurisdiction.ts';
+import { villageName } from '../i18n/labels.ts';
+import type { Locale, MessageKey } from '../i18n/translate.ts';
 
 export interface PartyInput {
   name: string;
@@ -30,3 +32,20 @@ export const roleKeys = {
   respondent: 'party_role_respondent',
   other: 'party_role_other',
 } as const satisfies Record<PartyRole, MessageKey>;
+
+/**
+ * What to store for the place a person typed for a party: a village of the town, named in either language, is
+ * stored as its id, so it reads in the reader's language everywhere (SPEC C-PARTY-2); anything else as typed.
+ */
+export function placeFromInput(typed: string): string {
+  const place = typed.trim();
+  const village = demoVillages.find(
+    (v) => v.name.zh === place || v.name.en.toLowerCase() === place.toLowerCase(),
+  );
+  return village ? village.id : place;
+}
+
+/** The town's villages, as the place field offers them in `locale`. */
+export function placeChoices(locale: Locale): string[] {
+  return demoVillages.map((village) => villageName(village.id, locale));
+}
