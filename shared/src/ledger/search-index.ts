@@ -125,40 +125,43 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** A search index over a fixed list of rows; build it once per list, query it as often as the person types. */
+/**
+ * A search index over a fixed list of rows; make it once per list, query it as often as the person types. The keys
+ * are built at the first search, not when the rows arrive: opening the ledger needs no search.
+ */
 export class LedgerSearchIndex {
   readonly #texts: string[];
-  /** Key → the sorted positions of the rows whose text holds it. */
-  readonly #postings = new Map<string, number[]>();
+  /** Key → the sorted positions of the rows whose text holds it; null until the first search. */
+  #postings: Map<string, number[]> | null = null;
 
   constructor(rows: readonly Pick<LedgerRow, 'title' | 'parties' | 'village'>[]) {
     this.#texts = rows.map(searchTextOf);
+  }
+
+  #keys(): Map<string, number[]> {
+    if (this.#postings) return this.#postings;
+    const postings = new Map<string, number[]>();
+    this.#postings = postings;
     this.#texts.forEach((text, position) => {
       // every character and every pair of adjacent characters, spaces left out
       for (let i = 0; i < text.length; i++) {
         if (isSpace(text.charCodeAt(i))) continue;
         const char = text.charAt(i);
-        this.#add(char, position);
+        add(postings, char, position);
         if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)))
-          this.#add(char + text.charAt(i + 1), position);
+          add(postings, char + text.charAt(i + 1), position);
       }
     });
-  }
-
-  /** Rows are added in order, so a row already listed under the key is the list's last. */
-  #add(key: string, position: number): void {
-    const list = this.#postings.get(key);
-    if (!list) this.#postings.set(key, [position]);
-    else if (list[list.length - 1] !== position) list.push(position);
+    return postings;
   }
 
   get size(): number {
     return this.#texts.length;
   }
 
-  /** How many keys the index holds, for the benchmark. */
+  /** How many keys the index holds, for the benchmark; builds them if no search has yet. */
   get keyCount(): number {
-    return this.#postings.size;
+    return this.#keys().size;
   }
 
   /** Positions, in row order, of the rows that hold every term of the query; null for a query of no terms. */
@@ -176,7 +179,7 @@ export class LedgerSearchIndex {
   }
 
   #candidates(term: QueryTerm, within: number[] | null): number[] {
-    const lists = keysOfTerm(term).map((key) => this.#postings.get(key) ?? []);
+    const lists = keysOfTerm(term).map((key) => this.#keys().get(key) ?? []);
     // the shortest list first, so each intersection is as small as it can be
     lists.sort((a, b) => a.length - b.length);
     let candidates = within;
@@ -186,4 +189,11 @@ export class LedgerSearchIndex {
     }
     return candidates ?? [];
   }
+}
+
+/** Rows are added in order, so a row already listed under the key is the list's last. */
+function add(postings: Map<string, number[]>, key: string, position: number): void {
+  const list = postings.get(key);
+  if (!list) postings.set(key, [position]);
+  else if (list[list.length - 1] !== position) list.push(position);
 }

@@ -77,7 +77,9 @@ export function decodeLedgerCache(raw: string | null): CachedLedger {
   const rows: LedgerRow[] = [];
   let dropped = 0;
   for (const tuple of parsed.data.rows) {
-    const row = ledgerRowSchema.safeParse(Object.fromEntries(columns.map((column, i) => [column, tuple[i]])));
+    const fields: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) fields[columns[i] as string] = tuple[i];
+    const row = ledgerRowSchema.safeParse(fields);
     if (row.success) rows.push(row.data);
     else dropped++;
   }
