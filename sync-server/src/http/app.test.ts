@@ -3,73 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AccountId } from '@concord/shared/auth/user.ts';
 import { summarizeDoc } from '@concord/shared/docs/summary.ts';
 import { docListResponseSchema } from '@concord/shared/docs/listing.ts';
 import { errorBodySchema } from '@concord/shared/http/errors.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
 import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
-import { AuthService, hashToken } from '../auth/auth-service.ts';
-import { memoryLogger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { SpyStore } from '../storage/spy-store.ts';
-import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
-import { openSqliteDatabase } from '../storage/sqlite-database.ts';
-import { SqliteDocStore } from '../storage/sqlite-store.ts';
-import { SyncHub } from '../sync/sync-hub.ts';
-import { createApp } from './app.ts';
+import { appsInMemory, tokenOf } from './test-app.ts';
 
-const token = 'app-test-token-0123456789abcdef';
-const cleanups: (() => Promise<void>)[] = [];
-
+const appWith = appsInMemory();
+/** Folders of web builds made by the tests, removed after each. */
+const folders: string[] = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
 });
+const token = tokenOf('acct-app-test');
 
-/** The app on an in-memory database, with one signed-in account whose bearer token is {@link token}. */
-async function setup(options: { webRoot?: string | null; wrapStore?: (store: DocStore) => DocStore } = {}) {
-  const db = openSqliteDatabase(':memory:');
-  const docs = new SqliteDocStore(db);
-  const store = options.wrapStore ? options.wrapStore(docs) : docs;
-  const accounts = new SqliteAccountStore(db);
-  const accountId = 'acct-app-test' as AccountId;
-  await accounts.create([
-    {
-      id: accountId,
-      username: 'apptest',
-      displayName: '测试',
-      role: 'admin',
-      village: null,
-      agency: null,
-      grid: null,
-      passwordHash: 'not-used',
-      disabled: false,
-      createdAt: 0,
-    },
-  ]);
-  await accounts.addSession({
-    tokenHash: hashToken(token),
-    accountId,
-    createdAt: 0,
-    expiresAt: Date.now() + 60_000,
-  });
-  const logger = memoryLogger();
-  const hub = new SyncHub({ store, logger });
-  const app = createApp({
-    store,
-    accounts,
-    auth: new AuthService({ accounts }),
-    hub,
-    logger,
-    webRoot: options.webRoot ?? null,
-  });
-  cleanups.push(async () => {
-    await hub.shutdown();
-    await store.close();
-  });
-  return { app, store, logger };
-}
+/** The app on an in-memory database, with one signed-in administrator whose bearer token is {@link token}. */
+const setup = (options: { webRoot?: string | null; wrapStore?: (store: DocStore) => DocStore } = {}) =>
+  appWith([{ id: 'acct-app-test', username: 'apptest', displayName: '测试', role: 'admin' }], options);
 
 const signedIn = { headers: { authorization: `Bearer ${token}` } };
 
@@ -229,7 +183,7 @@ describe('HTTP routes', () => {
 
   it('serves only the API, and says so in the log, when the web app is not built', async () => {
     const emptyRoot = await mkdtemp(join(tmpdir(), 'concord-web-'));
-    cleanups.push(() => rm(emptyRoot, { recursive: true, force: true }));
+    folders.push(emptyRoot);
     const { app, logger } = await setup({ webRoot: emptyRoot });
     await expectErrorBody(await app.request('/cases/abc123'), 404, 'not_found');
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', webRoot: emptyRoot }));
@@ -240,7 +194,7 @@ const indexHtml = '<!doctype html><title>Concord</title>';
 
 async function webBuild(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'concord-web-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  folders.push(root);
   await writeFile(join(root, 'index.html'), indexHtml);
   await mkdir(join(root, '_app'));
   await writeFile(join(root, '_app', 'start.js'), 'console.log("start");');

@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import type { AccountId, Role } from '@concord/shared/auth/user.ts';
 import type { Account } from '../auth/account-store.ts';
 import { AuthService, hashToken } from '../auth/auth-service.ts';
+import type { DocStore } from '../storage/doc-store.ts';
 import { memoryLogger } from '../logger.ts';
 import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from '../storage/sqlite-database.ts';
@@ -16,17 +17,22 @@ export type TestAccount = { id: string; role: Role } & Partial<Omit<Account, 'id
 export const tokenOf = (id: string) => `token-${id}`;
 
 /**
- * The app on an in-memory database, API only, with the accounts given, each signed in with {@link tokenOf} its
- * id. Call once at the top of a test file: what each test opens is closed after it.
+ * The app on an in-memory database (API only unless given a web app; the store wrapped when a test spies on it),
+ * with the accounts given, each signed in with {@link tokenOf} its id. Call once at the top of a test file: what
+ * each test opens is closed after it.
  */
 export function appsInMemory() {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
-  return async (people: readonly TestAccount[]) => {
+  return async (
+    people: readonly TestAccount[],
+    options: { webRoot?: string | null; wrapStore?: (store: DocStore) => DocStore } = {},
+  ) => {
     const db = openSqliteDatabase(':memory:');
-    const store = new SqliteDocStore(db);
+    const docs = new SqliteDocStore(db);
+    const store = options.wrapStore ? options.wrapStore(docs) : docs;
     const accounts = new SqliteAccountStore(db);
     await accounts.create(
       people.map((person) => ({
@@ -58,12 +64,12 @@ export function appsInMemory() {
       auth: new AuthService({ accounts }),
       hub,
       logger,
-      webRoot: null,
+      webRoot: options.webRoot ?? null,
     });
     cleanups.push(async () => {
       await hub.shutdown();
       await store.close();
     });
-    return { app, store, accounts, db };
+    return { app, store, accounts, db, logger };
   };
 }
