@@ -1,4 +1,5 @@
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
+import type { NotesOp } from '@concord/shared/cases/notes-format.ts';
 import type { PartyFields } from '@concord/shared/cases/parties.ts';
 import { deadlineFrom } from '@concord/shared/cases/workflow/deadlines.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
@@ -16,6 +17,8 @@ export interface DemoCase {
   /** The account that recorded it. */
   recordedBy: string;
   notes: string;
+  /** The notes with their formatting (SPEC C-NOTES-1), when the demo shows some; `notes` is their text. */
+  richNotes?: NotesOp[];
   parties: PartyFields[];
   events: WorkflowEvent[];
 }
@@ -137,7 +140,14 @@ export function fixedDemoCases(now: number): DemoCase[] {
       disputeType: 'marriageFamily',
       createdAt: at(20),
       recordedBy: 'demo-judicial1',
-      notes: '双方因外出务工收入分配发生争吵。妇联与司法所联合调解一次,约定一个月后回访。',
+      ...formatted([
+        { insert: '双方因外出务工收入分配发生争吵。\n联合调解' },
+        { insert: '\n', attributes: { header: 2 } },
+        { insert: '妇联与司法所联合调解一次,双方各自陈述' },
+        { insert: '\n', attributes: { list: 'bullet' } },
+        { insert: '约定一个月后回访', attributes: { bold: true } },
+        { insert: '\n', attributes: { list: 'bullet' } },
+      ]),
       parties: [
         { name: '吴春燕', village: 'hongyan', contact: phone('3356'), role: 'applicant' },
         { name: '陈大勇', village: 'hongyan', contact: phone('6642'), role: 'respondent' },
@@ -216,4 +226,9 @@ export function fixedDemoCases(now: number): DemoCase[] {
       events: [{ id: 'fixed-pzr-1', at: at(1, 3), by: 'demo-centre1', kind: 'registered', risk: 'low' }],
     },
   ];
+}
+
+/** Notes with formatting, and their text. */
+function formatted(ops: NotesOp[]): { notes: string; richNotes: NotesOp[] } {
+  return { notes: ops.map((op) => ('insert' in op ? op.insert : '')).join(''), richNotes: ops };
 }

@@ -52,7 +52,8 @@ function fill(caseFile: CaseFile, demo: DemoCase): void {
     createdAt: demo.createdAt,
     by: demo.recordedBy,
   });
-  caseFile.notes.insert(0, demo.notes);
+  if (demo.richNotes) caseFile.notes.applyDelta(demo.richNotes);
+  else caseFile.notes.insert(0, demo.notes);
   for (const party of demo.parties) caseFile.addParty(party, demo.recordedBy);
   const timeline = new CaseTimeline(caseFile.doc);
   for (const event of demo.events) timeline.record(event);
