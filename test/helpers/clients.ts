@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { extensionType } from '../../shared/src/sync/extensions.ts';
+import { coveredBy, extensionType, readSavedAck } from '../../shared/src/sync/extensions.ts';
 import { serverTokens } from './test-server.ts';
 
 /** A stock y-websocket client, as any outside program would use it against our server. */
@@ -75,5 +75,18 @@ export function closedWith(c: StockClient): Promise<number> {
     c.provider.on('connection-close', (event) => {
       if (event) resolve(event.code);
     });
+  });
+}
+
+/**
+ * Resolves once the server says it has on disk everything the client has now (SPEC S-ACK-1); the client must
+ * have asked for acknowledgements (`params: { acks: '1' }`). Call right after the edits, in the same turn.
+ */
+export function savedOnServer(client: StockClient): Promise<void> {
+  const local = Y.decodeStateVector(Y.encodeStateVector(client.doc));
+  return new Promise((resolve) => {
+    client.provider.messageHandlers[extensionType.saved] = (_encoder, decoder) => {
+      if (coveredBy(local, readSavedAck(decoder))) resolve();
+    };
   });
 }
