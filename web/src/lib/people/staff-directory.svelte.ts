@@ -33,6 +33,9 @@ export class StaffDirectory {
     return this.#people;
   }
 
+  /** The person's name, or the account id as stored when the directory does not have them. */
+  nameOf = (id: string): string => this.#people.find((person) => person.id === id)?.displayName ?? id;
+
   /** Asks the server for the directory; offline or refused, the device's copy stays. */
   async refresh(): Promise<void> {
     const result = await callApi(this.#fetch, this.#token(), '/api/people', { schema: staffResponseSchema });
