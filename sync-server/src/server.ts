@@ -5,7 +5,7 @@ import { serve, type ServerType, type WebSocketServerLike } from '@hono/node-ser
 import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
-import type { Logger } from './logger.ts';
+import { errorFields, type Logger } from './logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import type { AccountStore } from './auth/account-store.ts';
 import { AuthService } from './auth/auth-service.ts';
@@ -18,6 +18,7 @@ import { PostgresAccountStore } from './storage/postgres-account-store.ts';
 import { connectPostgres } from './storage/postgres-database.ts';
 import { PostgresDocStore } from './storage/postgres-store.ts';
 import { RedisFanout } from './fanout/redis-fanout.ts';
+import { RedisLoginThrottle } from './auth/redis-login-throttle.ts';
 import { defaultSessionLimits } from './sync/session.ts';
 import { SyncHub } from './sync/sync-hub.ts';
 
@@ -37,6 +38,12 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const { store, accounts, db } = await openStores(config);
   const fanout = config.redisUrl ? await RedisFanout.connect(config.redisUrl, logger) : undefined;
+  // failed sign-ins counted where every instance sees them (SPEC A-AUTH-6)
+  const throttle = config.redisUrl
+    ? await RedisLoginThrottle.connect(config.redisUrl, (error) => {
+        logger.error('redis throttle error', errorFields(error));
+      })
+    : undefined;
   if (config.seedDemo) await seedDemoData(store, accounts, config.demoPassword, logger);
   const auth = new AuthService({ accounts });
   const hub = new SyncHub({
@@ -48,7 +55,15 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
   });
   await hub.followOtherInstances();
-  const app = createApp({ store, accounts, auth, hub, logger, webRoot: config.webRoot });
+  const app = createApp({
+    store,
+    accounts,
+    auth,
+    hub,
+    logger,
+    webRoot: config.webRoot,
+    ...(throttle === undefined ? {} : { throttle }),
+  });
   // ws closes a socket whose frame is larger than maxPayload with 1009 (SPEC S-WIRE-4)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   // ws types `noServer` as optional, which exactOptionalPropertyTypes will not match to the adapter's type
@@ -82,6 +97,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
         await store.close();
         if (db?.isOpen) db.close();
         await fanout?.close();
+        await throttle?.close();
       })();
       return closing;
     },

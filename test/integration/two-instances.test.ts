@@ -61,6 +61,21 @@ describe('more than one server instance', () => {
     expect((await fetch(`${two.url}/api/auth/me`, signedIn)).status).toBe(401);
   });
 
+  it('A-AUTH-6: failed sign-ins through one instance count on the other', async () => {
+    const [one, two] = await twoInstances();
+    const { username, password } = await one.createAccount('judicialOffice');
+    const login = (server: TestServer, attempt: string) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: attempt }),
+      });
+    for (let i = 0; i < 10; i++) expect((await login(one, `wrong-${i}`)).status).toBe(401);
+    const refused = await login(two, password);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('A-REVOKE-3: disabling a person through one instance closes their sockets on the other, as does signing out', async () => {
     const [one, two] = await twoInstances();
     const disabled = await one.createAccount('judicialOffice');

@@ -12,7 +12,7 @@ import type { SyncHub } from '../sync/sync-hub.ts';
 import { HttpError, handleError, httpErrorCode } from './http-error.ts';
 import type { AccountStore } from '../auth/account-store.ts';
 import { AccountAdmin } from '../auth/account-admin.ts';
-import { LoginThrottle } from '../auth/login-throttle.ts';
+import { MemoryLoginThrottle, type LoginThrottle } from '../auth/login-throttle.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
@@ -28,6 +28,8 @@ export interface AppOptions {
   logger: Logger;
   /** Folder of the built web app, or null to serve only the API. */
   webRoot: string | null;
+  /** Failed sign-ins, counted across instances when they share Redis; this instance's alone by default. */
+  throttle?: LoginThrottle;
 }
 
 /** The HTTP surface: health, the document list, the sync socket, and the web app for every other path. */
@@ -49,7 +51,7 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
     c.text(hub.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
 
-  const throttle = new LoginThrottle();
+  const throttle = options.throttle ?? new MemoryLoginThrottle();
   const sessionsEnded = (ids: readonly string[]) => {
     for (const id of ids) hub.sessionEnded(id);
   };

@@ -57,7 +57,7 @@ export function authRoutes(
       throw new HttpError(400, httpErrorCode.badRequest, 'send {"username", "password"} as strings');
     }
     const keys = [`user:${parsed.data.username.toLowerCase()}`, `address:${clientAddress(c)}`];
-    const wait = throttle.retryAfter(keys);
+    const wait = await throttle.retryAfter(keys);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       throw new HttpError(429, httpErrorCode.tooManyRequests, `too many attempts; try again in ${wait} s`);
@@ -65,10 +65,10 @@ export function authRoutes(
     const session = await auth.login(parsed.data.username, parsed.data.password);
     // one answer for an unknown user and a wrong password, so nobody learns who has an account
     if (!session) {
-      throttle.failed(keys);
+      await throttle.failed(keys);
       throw new HttpError(401, httpErrorCode.unauthorized, 'wrong username or password');
     }
-    throttle.succeeded(keys.slice(0, 1));
+    await throttle.succeeded(keys.slice(0, 1));
     return c.json(session);
   });
 
