@@ -213,7 +213,7 @@ describe('the case workflow in the browser', () => {
     }
   });
 
-  it('W-PRINT-1, C-PARTY-1, A-RIGHT-10: the agreement page shows the case, its parties and outcome, and prints without the app; a reader is offered no step', async () => {
+  it('W-PRINT-1, C-PARTY-1, C-NOTES-3, A-RIGHT-10: the agreement page shows the case, its parties, notes and outcome, and prints without the app; a reader is offered no step', async () => {
     const server = await seeded();
     const path = await newCase(
       server,
@@ -221,6 +221,12 @@ describe('the case workflow in the browser', () => {
       '王某与刘某山林地界纠纷',
       [...handled, { kind: 'closed', by: 'demo-centre1', outcome: 'agreement', verifier: 'demo-centre1' }],
       (caseFile) => {
+        // the notes go on with a heading and a bold list item
+        const notes = caseFile.notes;
+        notes.insert(notes.length, '\n现场勘界');
+        notes.insert(notes.length, '\n', { header: 2 });
+        notes.insert(notes.length, '双方认可老界石', { bold: true });
+        notes.insert(notes.length, '\n', { list: 'bullet' });
         caseFile.addParty({ name: '刘某', village: 'jiangting', contact: '', role: 'respondent' });
         caseFile.addParty({
           name: '王某',
@@ -243,6 +249,8 @@ describe('the case workflow in the browser', () => {
       .waitFor();
     await page.getByText('以老界石为界。').waitFor();
     await page.getByText('两户对后山杉木林的界线各执一词。').waitFor();
+    await page.getByRole('heading', { name: '现场勘界' }).waitFor();
+    expect(await page.locator('li', { hasText: '双方认可老界石' }).locator('.bold').count()).toBe(1);
     // applicant first, then respondent, each with a line to sign on
     await expect(page.locator('.parties li').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/申请人\s*王某.*138 0000 0000/),

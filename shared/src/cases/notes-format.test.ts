@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteFormats, objectPlaceholder, readableNotesDelta } from './notes-format.ts';
+import { noteFormats, notesLines, objectPlaceholder, readableNotesDelta } from './notes-format.ts';
 
 describe('what the notes may carry', () => {
   it('C-NOTES-1: the formats are emphasis, headings and lists, nothing else', () => {
@@ -39,5 +39,42 @@ describe('what the notes may carry', () => {
         { insert: 'b', attributes: null },
       ]),
     ).toEqual([{ insert: 'a' }, { insert: 'b' }]);
+  });
+});
+
+describe('the notes as printed lines', () => {
+  it('C-NOTES-3: each line has the kind its newline gives it and runs of its formatting; blank ends are dropped', () => {
+    const plain = { bold: false, italic: false, underline: false, strike: false };
+    expect(
+      notesLines([
+        { insert: '\n' },
+        { insert: '两户争执。\n联合调解' },
+        { insert: '\n', attributes: { header: 2 } },
+        { insert: '约定' },
+        { insert: '一个月后', attributes: { bold: true, color: 'red' } },
+        { insert: '回访' },
+        { insert: '\n', attributes: { list: 'bullet' } },
+        { insert: { image: 'x.png' } },
+        { insert: '\n\n' },
+      ]),
+    ).toEqual([
+      { kind: 'paragraph', runs: [{ text: '两户争执。', ...plain }] },
+      { kind: 'heading', runs: [{ text: '联合调解', ...plain }] },
+      {
+        kind: 'bullet',
+        runs: [
+          { text: '约定', ...plain },
+          { text: '一个月后', ...plain, bold: true },
+          { text: '回访', ...plain },
+        ],
+      },
+      { kind: 'paragraph', runs: [{ text: objectPlaceholder, ...plain }] },
+    ]);
+  });
+
+  it('C-NOTES-3: plain notes without a final newline are one paragraph; no notes are no lines', () => {
+    expect(notesLines([{ insert: '只有一句。' }]).map((line) => line.kind)).toEqual(['paragraph']);
+    expect(notesLines([])).toEqual([]);
+    expect(notesLines([{ insert: ' \n\n' }])).toEqual([]);
   });
 });

@@ -65,3 +65,61 @@ function readableAttributes(raw: unknown): NoteAttributes | undefined {
   const kept = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
+
+/** A stretch of one line's text with the same inline formatting. */
+export interface NoteRun {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  strike: boolean;
+}
+
+/** One line of the notes as a reader sees it: its kind and its runs of text. */
+export interface NoteLine {
+  kind: 'paragraph' | 'heading' | 'bullet' | 'ordered';
+  runs: NoteRun[];
+}
+
+/**
+ * The notes as lines to print (SPEC C-NOTES-3): a line's kind comes from the newline that ends it; what cannot be
+ * shown is narrowed as on screen (SPEC C-NOTES-2); blank lines at the start and the end are left out.
+ */
+export function notesLines(delta: readonly RawTextOp[]): NoteLine[] {
+  const lines: NoteLine[] = [];
+  let runs: NoteRun[] = [];
+  for (const op of readableNotesDelta(delta)) {
+    if (!('insert' in op)) continue;
+    const attributes = op.attributes ?? {};
+    const pieces = op.insert.split('\n');
+    pieces.forEach((piece, i) => {
+      if (piece !== '') {
+        runs.push({
+          text: piece,
+          bold: attributes.bold === true,
+          italic: attributes.italic === true,
+          underline: attributes.underline === true,
+          strike: attributes.strike === true,
+        });
+      }
+      // every piece but the last ended with a newline, which carries the line's kind
+      if (i < pieces.length - 1) {
+        lines.push({ kind: lineKind(attributes), runs });
+        runs = [];
+      }
+    });
+  }
+  if (runs.length > 0) lines.push({ kind: 'paragraph', runs });
+  const blank = (line: NoteLine | undefined) =>
+    line !== undefined && line.runs.every((run) => run.text.trim() === '');
+  while (blank(lines[0])) lines.shift();
+  while (blank(lines.at(-1))) lines.pop();
+  return lines;
+}
+
+function lineKind(attributes: NoteAttributes): NoteLine['kind'] {
+  if (attributes.header) return 'heading';
+  if (attributes.list === 'bullet') return 'bullet';
+  if (attributes.list === 'ordered') return 'ordered';
+  return 'paragraph';
+}

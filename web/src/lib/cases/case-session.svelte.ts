@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { ledgerEntryOf } from '@concord/shared/ledger/ledger-of.ts';
 import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { FieldChange } from '@concord/shared/cases/field-log.ts';
+import type { RawTextOp } from '@concord/shared/cases/notes-format.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
 import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
@@ -122,6 +123,12 @@ export class CaseSession {
   get notes(): string {
     this.#subscribeCase();
     return this.caseFile.notes.toString();
+  }
+
+  /** The notes with their formatting, as the document holds them. */
+  get notesDelta(): RawTextOp[] {
+    this.#subscribeCase();
+    return this.caseFile.notes.toDelta() as RawTextOp[];
   }
 
   /** Where the case stands and the steps that conflicted, derived from the timeline at each read (SPEC C-FLOW-1). */

@@ -20,7 +20,7 @@ describe('the printed mediation agreement', () => {
     const { state } = deriveWorkflow(events);
     const view = agreementView({
       summary,
-      notes: ' 两户对后山杉木林界线各执一词。 ',
+      notes: [{ insert: '\n两户对后山杉木林界线各执一词。\n' }],
       parties: [
         { id: 'p2', name: '刘某', village: 'jiangting', contact: '', role: 'respondent' },
         { id: 'p1', name: '王某', village: 'jiangting', contact: '', role: 'applicant' },
@@ -31,7 +31,6 @@ describe('the printed mediation agreement', () => {
     });
     expect(view).toMatchObject({
       title: '王某与刘某山林地界纠纷',
-      facts: '两户对后山杉木林界线各执一词。',
       terms: ['以老界石为界,刘家补偿500元。'],
       outcome: 'agreement',
       final: true,
@@ -39,6 +38,9 @@ describe('the printed mediation agreement', () => {
       mediator: 'demo-judicial1',
     });
     expect(view.parties.map((p) => p.name)).toEqual(['王某', '刘某']);
+    expect(view.facts.map((line) => line.runs.map((run) => run.text).join(''))).toEqual([
+      '两户对后山杉木林界线各执一词。',
+    ]);
   });
 
   it('W-PRINT-1, C-FLOW-7: an open or reopened case prints as a draft dated today, without the old terms', () => {
@@ -51,12 +53,12 @@ describe('the printed mediation agreement', () => {
     ];
     const view = agreementView({
       summary,
-      notes: '',
+      notes: [],
       parties: [],
       state: deriveWorkflow(events).state,
       events,
       now: 42,
     });
-    expect(view).toMatchObject({ final: false, outcome: null, terms: [], date: 42, parties: [] });
+    expect(view).toMatchObject({ final: false, outcome: null, terms: [], date: 42, parties: [], facts: [] });
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseSummary } from '@concord/shared/cases/case-file.ts';
+import { notesLines, type NoteLine, type RawTextOp } from '@concord/shared/cases/notes-format.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
 import type { Outcome, WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
 import { inOrder, type WorkflowState } from '@concord/shared/cases/workflow/transitions.ts';
@@ -11,7 +12,8 @@ export interface AgreementView {
   disputeType: CaseSummary['disputeType'];
   /** Applicants first, then respondents, then others, as such documents list them. Empty: a blank to fill in. */
   parties: Party[];
-  facts: string;
+  /** The notes, line by line with their formatting (SPEC C-NOTES-3); empty: a blank to write in. */
+  facts: NoteLine[];
   /** What the parties agreed, from the notes of the attempts that came to an agreement; empty: lines to write on. */
   terms: string[];
   outcome: Outcome | null;
@@ -27,7 +29,8 @@ const roleOrder: Record<Party['role'], number> = { applicant: 0, respondent: 1, 
 
 export function agreementView(input: {
   summary: Pick<CaseSummary, 'id' | 'title' | 'village' | 'disputeType'>;
-  notes: string;
+  /** The notes as the document holds them (`Y.Text.toDelta()`). */
+  notes: readonly RawTextOp[];
   parties: readonly Party[];
   state: WorkflowState;
   events: readonly WorkflowEvent[];
@@ -46,7 +49,7 @@ export function agreementView(input: {
     village: summary.village,
     disputeType: summary.disputeType,
     parties: [...input.parties].sort((a, b) => roleOrder[a.role] - roleOrder[b.role]),
-    facts: input.notes.trim(),
+    facts: notesLines(input.notes),
     terms,
     outcome: state.outcome,
     final: state.outcome === 'agreement' && (state.stage === 'closed' || state.stage === 'evaluated'),
