@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { refusedMessageSchema, type RefusedChange } from '../access/guard-refusals.ts';
 
 /**
  * Concord's own messages on the sync socket (SPEC S-WIRE-1): numbers from 100 up, which stock clients ignore.
@@ -11,6 +12,8 @@ export const extensionType = {
   saved: 100,
   /** The client's rights on the document: read or write. */
   access: 101,
+  /** Parts of what the client sent that the server undid, and why (SPEC A-GUARD-2). */
+  refused: 102,
 } as const;
 
 export function encodeSavedAck(stateVector: Uint8Array): Uint8Array {
@@ -47,4 +50,26 @@ export function encodeAccess(level: 'read' | 'write'): Uint8Array {
 /** Reads the body of an access message (after its type); an unknown code reads as the safer `read`. */
 export function readAccess(decoder: decoding.Decoder): 'read' | 'write' {
   return decoding.readVarUint(decoder) === accessCodes.write ? 'write' : 'read';
+}
+
+/** Tells a writer what the server undid of their update, and why (SPEC A-GUARD-2); type 102, a JSON body. */
+export function encodeRefused(refused: readonly RefusedChange[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, extensionType.refused);
+  encoding.writeVarString(encoder, JSON.stringify({ refused: refused.slice(0, 100) }));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `refused` message (after its type); null when it cannot be read. */
+export function readRefused(decoder: decoding.Decoder): RefusedChange[] | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(decoding.readVarString(decoder));
+  } catch (error) {
+    // a truncated string or broken JSON: the message says nothing this client can act on
+    if (error instanceof Error) return null;
+    throw error;
+  }
+  const parsed = refusedMessageSchema.safeParse(body);
+  return parsed.success ? parsed.data.refused : null;
 }

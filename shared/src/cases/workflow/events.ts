@@ -62,6 +62,16 @@ export const workflowEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...base, kind: z.literal('evaluated'), satisfaction: z.number().int().min(1).max(5) }),
   z.object({ ...base, kind: z.literal('reopened'), reason: z.string().max(2000) }),
+  /**
+   * A department's reply to what was dispatched to it (SPEC C-FLOW-9): its own kind of step, never a mediation
+   * attempt that would use up one of the level's three.
+   */
+  z.object({
+    ...base,
+    kind: z.literal('reply'),
+    department: z.string().min(1).max(64),
+    note: z.string().max(2000),
+  }),
 ]);
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
 export type WorkflowEventKind = WorkflowEvent['kind'];

@@ -96,6 +96,10 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Transiti
     case 'evaluated':
       if (!inStage(state, 'closed')) return no(refusal.wrongStage);
       return ok({ ...state, stage: 'evaluated', satisfaction: event.satisfaction });
+    case 'reply':
+      // a department answers while the case is being worked on; the reply moves nothing but the stage
+      if (!inStage(state, 'dispatched', 'handling')) return no(refusal.wrongStage);
+      return ok({ ...state, stage: 'handling' });
     case 'reopened':
       if (!inStage(state, 'closed', 'evaluated')) return no(refusal.wrongStage);
       return ok({

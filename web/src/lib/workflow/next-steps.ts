@@ -36,6 +36,8 @@ function probe(kind: WorkflowEventKind, state: WorkflowState): WorkflowEvent {
       return { ...base, kind, satisfaction: 5 };
     case 'reopened':
       return { ...base, kind, reason: '' };
+    case 'reply':
+      return { ...base, kind, department: nobody, note: '' };
   }
 }
 

@@ -76,6 +76,8 @@ export function eventWhat(event: WorkflowEvent, say: Speaker): string {
       return t('flow_event_evaluated', { score: event.satisfaction });
     case 'reopened':
       return t('flow_event_reopened');
+    case 'reply':
+      return t('flow_event_reply', { department: event.department });
   }
 }
 
