@@ -119,6 +119,10 @@ export class SyncMetrics {
     'concord_updates_dropped_total',
     'Updates from read-only sockets, neither applied, stored nor relayed',
   );
+  readonly changesRefused = new Counter(
+    'concord_changes_refused_total',
+    'Parts of updates the guard undid because the sender may not make them',
+  );
   readonly persistSeconds = new Histogram(
     'concord_persist_duration_seconds',
     'Time to write one batch of updates to storage',
@@ -140,6 +144,7 @@ export class SyncMetrics {
       this.persistFailures,
       this.framesRejected,
       this.updatesDropped,
+      this.changesRefused,
       this.persistSeconds,
     ];
     return `${all.map((m) => m.render()).join('\n')}\n`;

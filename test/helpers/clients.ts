@@ -32,6 +32,7 @@ export function stockClient(
     // a client that asks for acks hears of saves and of its rights; tests that care set their own handlers
     provider.messageHandlers[extensionType.saved] = () => undefined;
     provider.messageHandlers[extensionType.access] = () => undefined;
+    provider.messageHandlers[extensionType.refused] = () => undefined;
   }
   return {
     doc,
@@ -67,6 +68,25 @@ export function until(doc: Y.Doc, check: () => boolean): Promise<void> {
     };
     doc.on('update', onUpdate);
   });
+}
+
+/**
+ * Resolves once the client has heard the server bind its client id to the account it signed in with (SPEC
+ * A-BIND-1), the server's own write after a client's first edit.
+ */
+export function boundHere(client: StockClient): Promise<void> {
+  const writers = client.doc.getMap('writers');
+  return until(client.doc, () => writers.has(String(client.doc.clientID)));
+}
+
+/** Resolves once both documents hold the same state, whichever of them hears last. */
+export function converged(a: Y.Doc, b: Y.Doc): Promise<void> {
+  const same = () => equalBytes(Y.encodeStateVector(a), Y.encodeStateVector(b));
+  return Promise.race([until(a, same), until(b, same)]);
+}
+
+function equalBytes(x: Uint8Array, y: Uint8Array): boolean {
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }
 
 /** Resolves with the code the server closes the client's socket with. */

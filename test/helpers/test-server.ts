@@ -14,6 +14,12 @@ export interface TestServer extends RunningServer {
   token: string;
   /** Signs in as a new account with `role`, and returns its token. */
   signIn(role: Role, village?: string | null, agency?: string | null): Promise<string>;
+  /** Signs in as a new account with `role`, and returns its token and account id (a step's `by`). */
+  signInAccount(
+    role: Role,
+    village?: string | null,
+    agency?: string | null,
+  ): Promise<{ token: string; id: string }>;
   /** Adds an account with `role`, for a test that signs in as a person would. */
   createAccount(role: Role, village?: string | null, agency?: string | null): Promise<Credentials>;
   dataDir: string;
@@ -33,7 +39,10 @@ export interface TestServer extends RunningServer {
  * Starts the real server on port 0 with a fresh data folder. Every test that opens one must dispose it; use
  * {@link withTestServers} in a suite to have that done after each test.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { adminToken?: string } = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'concord-test-'));
   const config: ServerConfig = {
     port: 0,
@@ -52,13 +61,16 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   const server = await startServer(config, logger);
   const createAccount = (role: Role, village: string | null = null, agency: string | null = null) =>
     addAccount(server, role, village, agency);
-  const signIn = async (role: Role, village: string | null = null, agency: string | null = null) => {
+  const signInAccount = async (role: Role, village: string | null = null, agency: string | null = null) => {
     const { username, password } = await createAccount(role, village, agency);
     const session = await server.auth.login(username, password);
     if (!session) throw new Error(`could not sign in as ${username}`);
-    return session.token;
+    return { token: session.token, id: session.user.id as string };
   };
-  const token = await signIn('admin');
+  const signIn = async (role: Role, village: string | null = null, agency: string | null = null) =>
+    (await signInAccount(role, village, agency)).token;
+  // a restart keeps the administrator signed in (sessions live in the data folder): the same person comes back
+  const token = options.adminToken ?? (await signIn('admin'));
   const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
   serverTokens.set(syncUrl, token);
   const self: TestServer = {
@@ -66,13 +78,14 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     syncUrl,
     token,
     signIn,
+    signInAccount,
     createAccount,
     dataDir,
     logs: logger.lines,
     restart: async (options = {}) => {
       serverTokens.delete(syncUrl);
       await server.close();
-      return startTestServer({ ...config, port: options.samePort ? server.port : 0 });
+      return startTestServer({ ...config, port: options.samePort ? server.port : 0 }, { adminToken: token });
     },
     stop: () => {
       serverTokens.delete(syncUrl);

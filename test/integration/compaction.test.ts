@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocName } from '../../shared/src/sync/doc-name.ts';
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
+import { boundHere, stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
 import { serverPool, type TestServer } from '../helpers/test-server.ts';
 
 const servers = serverPool();
@@ -70,6 +70,10 @@ async function editMany(a: StockClient, b: StockClient, edits: number): Promise<
     if (i % 3 === 0) fields.set(`field${i % 5}`, i);
     if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
   }
+  // the server binds each client's id to its account on its first edit (SPEC A-BIND-1): heard by both
+  const bothBound = (doc: Y.Doc) => () =>
+    [a, b].every((c) => doc.getMap('writers').has(String(c.doc.clientID)));
+  await Promise.all([until(a.doc, bothBound(a.doc)), until(b.doc, bothBound(b.doc))]);
   const all = merged(a.doc, b.doc);
   await Promise.all([until(a.doc, () => sameState(a.doc, all)), until(b.doc, () => sameState(b.doc, all))]);
 }
@@ -144,7 +148,8 @@ describe('compaction (S-STORE-6) and unloading (S-MEM-1)', () => {
     newcomer.doc.getText('notes').insert(0, '复查: ');
     const witness = client(server.syncUrl, name);
     await until(witness.doc, () => witness.doc.getText('notes').toString().startsWith('复查: 最后一笔: '));
-    expect((await storedDoc(server, name)).rows).toBe(2);
+    // the newcomer's edit, and the server's binding of its client id (SPEC A-BIND-1)
+    expect((await storedDoc(server, name)).rows).toBe(3);
   });
 
   it('S-STORE-6, S-MEM-1: under the threshold the document is unloaded with its rows as they were', async () => {
@@ -182,6 +187,7 @@ describe('concurrent opening (S-STORE-3)', () => {
     await synced(first);
     first.doc.getText('notes').insert(0, '十个人同时打开');
     first.doc.getMap('case').set('village', 'jiangting');
+    await boundHere(first);
     const expected = merged(first.doc);
     first.destroy();
     await turnsUntil(() => server.hub.rooms.loadedCount === 0, 'the document was never unloaded');

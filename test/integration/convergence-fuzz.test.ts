@@ -31,7 +31,8 @@ const operationsPerRun = 200;
 const clientCount = 3;
 /** The client that goes offline for a long stretch in the middle of each run. */
 const longAbsentee = 2;
-const mapKeys = ['status', 'village', 'disputeType', 'title', 'mediator'] as const;
+// keys the server's guard lets any writer change (SPEC A-GUARD-3): this run is about convergence, not refusals
+const mapKeys = ['status', 'stage', 'owner', 'note', 'mediator'] as const;
 const fragments = ['调解', '村委会', 'a', 'bc', ' ', '\n', '协议;', 'xyz', '宅基地'] as const;
 
 const servers = serverPool();
@@ -143,20 +144,25 @@ async function fuzz(seed: number, options: { restart: boolean }): Promise<void> 
   }
   if (restarting) throw new Error('the restart was never awaited');
 
-  // everyone comes back; the state all must reach is the union of what each replica has
+  // everyone comes back; all must reach one state that holds the union of what each replica has (and what the
+  // server itself wrote meanwhile: the accounts it bound the clients' ids to)
   for (const r of replicas) if (!r.wantsOnline) goOnline(r, false);
-  const expected = new Y.Doc();
-  for (const r of replicas) Y.applyUpdate(expected, Y.encodeStateAsUpdate(r.client.doc));
+  const union = new Y.Doc();
+  for (const r of replicas) Y.applyUpdate(union, Y.encodeStateAsUpdate(r.client.doc));
+  const unionVector = Y.decodeStateVector(Y.encodeStateVector(union));
+  const first = replicas[0]?.client.doc ?? union;
+  const settled = () =>
+    replicas.every((r) => covers(r.client.doc, unionVector) && sameState(r.client.doc, first));
 
   const describeRun = () =>
     `seed ${seed}: replicas did not converge\n` +
     replicas.map((r, i) => `  client ${i}: ${describeState(r.client.doc)}`).join('\n') +
-    `\n  expected: ${describeState(expected)}`;
-  await within(
-    8000,
-    describeRun,
-    Promise.all(replicas.map((r) => until(r.client.doc, () => sameState(r.client.doc, expected)))),
-  );
+    `\n  union: ${describeState(union)}`;
+  await within(8000, describeRun, Promise.race(replicas.map((r) => until(r.client.doc, settled))));
+  const expected = new Y.Doc();
+  Y.applyUpdate(expected, Y.encodeStateAsUpdate(first));
+  expect(expected.getText('notes').toString()).toBe(union.getText('notes').toString());
+  expect(expected.getMap('case').toJSON()).toEqual(union.getMap('case').toJSON());
 
   // everything went through the server, so a newcomer gets it all from there
   const fresh = track(stockClient(server.syncUrl, name));
@@ -171,7 +177,8 @@ async function fuzz(seed: number, options: { restart: boolean }): Promise<void> 
   // the run did something worth checking, and the server refused nothing
   expect(expected.getText('notes').length).toBeGreaterThan(0);
   for (const logs of [...oldLogs, server.logs]) {
-    expect(logs.filter((line) => line.level === 'error' || line.message === 'frame rejected')).toEqual([]);
+    const refusals = ['frame rejected', 'update partly refused'];
+    expect(logs.filter((line) => line.level === 'error' || refusals.includes(line.message))).toEqual([]);
   }
 }
 
@@ -223,6 +230,11 @@ async function expectStored(server: TestServer, name: DocName, received: Uint8Ar
   expect(doc.store.pendingStructs, lost).toBeNull();
   expect(doc.store.pendingDs, lost).toBeNull();
   expect(Y.equalSnapshots(before, Y.snapshot(doc)), lost).toBe(true);
+}
+
+function covers(doc: Y.Doc, vector: Map<number, number>): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  return [...vector].every(([client, clock]) => (have.get(client) ?? 0) >= clock);
 }
 
 function sameState(doc: Y.Doc, expected: Y.Doc): boolean {

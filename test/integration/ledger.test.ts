@@ -4,7 +4,7 @@ import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
 import { ledgerResponseSchema, type LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
 import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
 import { docName } from '../../shared/src/sync/doc-name.ts';
-import { savedOnServer, stockClient, synced } from '../helpers/clients.ts';
+import { savedOnServer, stockClient, synced, until } from '../helpers/clients.ts';
 import { serverPool, type TestServer } from '../helpers/test-server.ts';
 
 const servers = serverPool();
@@ -26,7 +26,9 @@ describe('the ledger over the real server', () => {
   it('L-LEDGER-1: a case edited live shows in the ledger as its timeline folds, for those who may open it, and after a restart', async () => {
     let server = await servers.start();
     const name = docName('case', 'ledgerlive0001');
-    const cadre = await server.signIn('villageCadre', 'jiangting');
+    const cadreAccount = await server.signInAccount('villageCadre', 'jiangting');
+    const cadre = cadreAccount.token;
+    const centre = await server.signInAccount('governanceCentre');
     const otherCadre = await server.signIn('villageCadre', 'hongyan');
     const leader = await server.signIn('caseLeader');
 
@@ -41,8 +43,14 @@ describe('the ledger over the real server', () => {
       disputeType: 'forestLandBoundary',
       createdAt: 100 * day,
     });
-    caseFile.addParty({ name: '王某', village: 'jiangting', contact: '', role: 'applicant' }, 'cadre');
-    caseFile.addParty({ name: '刘某', village: 'jiangting', contact: '', role: 'respondent' }, 'cadre');
+    caseFile.addParty(
+      { name: '王某', village: 'jiangting', contact: '', role: 'applicant' },
+      cadreAccount.id,
+    );
+    caseFile.addParty(
+      { name: '刘某', village: 'jiangting', contact: '', role: 'respondent' },
+      cadreAccount.id,
+    );
 
     await savedOnServer(client);
     let rows = await ledger(server, cadre);
@@ -50,27 +58,42 @@ describe('the ledger over the real server', () => {
     expect(await ledger(server, otherCadre)).toEqual([]);
     expect(await ledger(server, leader)).toEqual([]);
 
+    // the town's centre registers and dispatches, the village takes it up to the town (SPEC C-STEP-*)
+    const centreClient = stockClient(server.syncUrl, name, { token: centre.token, params: { acks: '1' } });
+    clients.push(centreClient);
+    await synced(centreClient);
+    await until(centreClient.doc, () => new CaseFile(centreClient.doc).exists);
+    const centreTimeline = new CaseTimeline(centreClient.doc);
+    centreTimeline.record({
+      id: 'ledger-ev-1',
+      at: 101 * day,
+      by: centre.id,
+      kind: 'registered',
+      risk: 'medium',
+    });
+    await savedOnServer(centreClient);
     const timeline = new CaseTimeline(client.doc);
-    timeline.record({ id: 'ledger-ev-1', at: 101 * day, by: 'cadre', kind: 'registered', risk: 'medium' });
+    await until(client.doc, () => timeline.events.length === 1);
     timeline.record({
       id: 'ledger-ev-2',
       at: 102 * day,
-      by: 'cadre',
+      by: cadreAccount.id,
       kind: 'escalated',
       from: 'village',
       reason: '',
     });
-    timeline.record({
+    await savedOnServer(client);
+    centreTimeline.record({
       id: 'ledger-ev-3',
       at: 103 * day,
-      by: 'centre',
+      by: centre.id,
       kind: 'dispatched',
       handler: 'judicial',
       departments: [],
       leaders: ['test-leader'],
       deadline: 118 * day,
     });
-    await savedOnServer(client);
+    await savedOnServer(centreClient);
     rows = await ledger(server, cadre);
     expect(rows[0]).toMatchObject({
       risk: 'medium',
@@ -81,8 +104,7 @@ describe('the ledger over the real server', () => {
       conflicts: 0,
     });
 
-    client.destroy();
-    clients.length = 0;
+    for (const c of clients.splice(0)) c.destroy();
     server = await servers.restart(server);
     const admin = server.token;
     expect(await ledger(server, admin)).toEqual([{ ...rows[0], access: 'write' }]);

@@ -5,7 +5,7 @@ import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
 import { serverPool } from '../helpers/test-server.ts';
 import { messageType } from '../../shared/src/sync/message-types.ts';
 import { rawSocket } from '../helpers/raw-socket.ts';
-import { stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
+import { converged, stockClient, synced, until, type StockClient } from '../helpers/clients.ts';
 
 const servers = serverPool();
 const clients: StockClient[] = [];
@@ -66,8 +66,9 @@ describe('sync between stock y-websocket clients', () => {
     caseA.notes.insert(0, 'A写的');
     caseB.notes.insert(0, 'B写的');
 
-    await until(a.doc, () => caseA.notes.length === 6 && caseA.title.toString() === caseB.title.toString());
+    await until(a.doc, () => caseA.notes.length === 6);
     await until(b.doc, () => caseB.notes.length === 6);
+    await converged(a.doc, b.doc);
     expect(caseA.title.toString()).toBe(caseB.title.toString());
     // both ranged edits survive: the prefix one and the infix one
     expect(caseA.title.toString()).toBe('张某宅基地滴水纠纷');
@@ -107,7 +108,7 @@ describe('sync between stock y-websocket clients', () => {
     expect(offline.doc.getText('notes').toString()).toBe(online.doc.getText('notes').toString());
   });
 
-  it('S-AWARE-1, S-AWARE-2: presence is relayed, and removed when the client leaves', async () => {
+  it('S-AWARE-1, S-AWARE-2, S-AWARE-4: presence is relayed in the name of the signed-in account, and removed when the client leaves', async () => {
     const server = await servers.start();
     const a = client(server.syncUrl, 'meeting:presence');
     const b = client(server.syncUrl, 'meeting:presence');
@@ -116,15 +117,22 @@ describe('sync between stock y-websocket clients', () => {
 
     const seen = new Promise<void>((resolve) => {
       const check = () => {
-        const state: unknown = b.provider.awareness.getStates().get(aId)?.['user'];
-        if (userNameOf(state) === '司法所') {
+        const state = b.provider.awareness.getStates().get(aId);
+        if (state?.['field'] === 'notes') {
+          // the server names who is signed in, whatever the client claims; the client keeps its colour
+          expect(state['user']).toEqual({
+            id: expect.stringMatching(/^test-\d+$/) as unknown,
+            name: expect.stringMatching(/^Tester \d+$/) as unknown,
+            role: 'admin',
+            color: '#aa3300',
+          });
           b.provider.awareness.off('change', check);
           resolve();
         }
       };
       b.provider.awareness.on('change', check);
     });
-    a.provider.awareness.setLocalStateField('user', { name: '司法所' });
+    a.provider.awareness.setLocalState({ user: { name: '司法所', color: '#aa3300' }, field: 'notes' });
     await seen;
 
     const gone = new Promise<void>((resolve) => {
@@ -139,8 +147,3 @@ describe('sync between stock y-websocket clients', () => {
     await gone;
   });
 });
-
-function userNameOf(user: unknown): string | undefined {
-  if (typeof user !== 'object' || user === null || !('name' in user)) return undefined;
-  return typeof user.name === 'string' ? user.name : undefined;
-}

@@ -17,6 +17,8 @@ export const closeCode = {
   /** The person may not open this document (or no longer may); says nothing of whether it exists. */
   forbidden: 4403,
   badDocName: 4400,
+  /** The update writes under a Yjs client id bound to another account (SPEC A-BIND-1); nothing of it applied. */
+  clientIdTaken: 4409,
   malformedMessage: 4410,
   unknownMessageType: 4411,
   invalidUpdate: 4412,

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { summarizeDoc, type DocSummary } from '@concord/shared/docs/summary.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocFacts } from '@concord/shared/access/rights.ts';
+import type { Access, DocFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import { changedFields } from './changed-fields.ts';
 import { encodeAwareness, encodeUpdate } from './frames.ts';
+import { GuardWrite } from './guarded-apply.ts';
 
 /** One side of a socket as a room sees it: somewhere to send frames to. */
 export interface RoomMember {
@@ -16,6 +17,10 @@ export interface RoomMember {
   release(): void;
   /** The signed-in person behind the socket, to whom its updates are attributed. */
   readonly author?: AccountId;
+  /** What the person may do with the document if its facts were `facts` (SPEC A-RIGHT-9). */
+  accessWith?(facts: DocFacts): Access;
+  /** The person may no longer open the document: close, before anything more is sent (SPEC A-GUARD-8). */
+  revoke?(): void;
 }
 
 /** What a room tells the rest of the server. */
@@ -57,6 +62,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
+  /** Which member announced each presence client id: only it may change or remove it (SPEC S-AWARE-4). */
+  readonly presenceOwners = new Map<number, RoomMember>();
   /** Rows the store holds for this document, to decide when to compact. */
   storedUpdates: number;
   /** Clock of the newest stored row: compaction may merge rows up to here. */
@@ -100,12 +107,14 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
       if (origin === fromOtherInstance) {
-        // saved by the instance that published it: relay only (SPEC S-SCALE-1)
+        // saved by the instance that published it: relay only (SPEC S-SCALE-1), once rights are decided anew
+        this.#beforeRelay(summarizeDoc(kind, doc).facts);
         this.#relay([{ update, origin, fields: [] }]);
-        this.#checkFacts(summarizeDoc(kind, doc).facts);
         return;
       }
-      this.#unsaved.push({ update, origin, fields: changedFields(doc, transaction) });
+      // what the guard undid is kept in the history as refused, in the name of who tried it (SPEC A-GUARD-2)
+      const fields = origin instanceof GuardWrite ? origin.historyFields : changedFields(doc, transaction);
+      this.#unsaved.push({ update, origin, fields });
       hooks.unsaved(this);
     });
     this.awareness.on('update', this.#relayAwareness);
@@ -134,6 +143,7 @@ export class Room {
     this.#inFlight--;
     this.storedUpdates += batch.updates.length;
     this.storedClock = Math.max(this.storedClock, clock);
+    this.#beforeRelay(batch.summary.facts);
     this.#relay(batch.updates);
     for (const { origin } of batch.updates) {
       if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
@@ -142,25 +152,53 @@ export class Room {
       this,
       batch.updates.map((u) => u.update),
     );
-    this.#checkFacts(batch.summary.facts);
     if (!this.hasUnsaved) {
       this.#acknowledge();
       this.#resolveSavedWaiters();
     }
   }
 
-  /** Sends each update to every member but the one it came from. */
+  /**
+   * Rights are decided on the facts the updates about to be relayed leave, and whoever may no longer open the
+   * document is let go before any of them is sent (SPEC A-GUARD-8); the rest of the re-check (read or write)
+   * follows through the hook.
+   */
+  #beforeRelay(facts: DocFacts): void {
+    this.#checkFacts(facts);
+    for (const member of this.members) {
+      if (member.accessWith?.(facts) === 'none') {
+        member.revoke?.();
+        this.members.delete(member);
+      }
+    }
+  }
+
+  /**
+   * Sends each member, as one merged update, what the others sent (SPEC A-GUARD-8): a change and the server's
+   * undoing of part of it arrive together, so nobody sees what was refused; the sender gets only the undoing.
+   */
   #relay(updates: readonly UnsavedUpdate[]): void {
+    if (updates.length === 0) return;
     let sent = 0;
     let bytes = 0;
-    for (const { update, origin } of updates) {
-      const frame = encodeUpdate(update);
-      for (const member of this.members) {
-        if (member === origin) continue;
-        member.send(frame);
-        sent++;
-        bytes += frame.length;
-      }
+    const frames = new Map<unknown, Uint8Array | null>();
+    const frameFor = (exclude: unknown): Uint8Array | null => {
+      const cached = frames.get(exclude);
+      if (cached !== undefined) return cached;
+      const parts = updates.filter((u) => u.origin !== exclude || exclude === null).map((u) => u.update);
+      const [first] = parts;
+      const frame =
+        first === undefined ? null : encodeUpdate(parts.length === 1 ? first : Y.mergeUpdates(parts));
+      frames.set(exclude, frame);
+      return frame;
+    };
+    const origins = new Set(updates.map((u) => u.origin));
+    for (const member of this.members) {
+      const frame = frameFor(origins.has(member) ? member : null);
+      if (!frame) continue;
+      member.send(frame);
+      sent++;
+      bytes += frame.length;
     }
     this.#hooks.relayed?.(sent, bytes);
   }

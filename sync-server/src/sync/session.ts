@@ -2,8 +2,11 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
-import type { Access } from '@concord/shared/access/rights.ts';
-import { encodeAccess, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import { accessTo, type Access, type DocFacts } from '@concord/shared/access/rights.ts';
+import { encodeAccess, encodeRefused, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import { subjectOf } from '../access/doc-access.ts';
+import { applyGuarded, type GuardedApplyResult } from './guarded-apply.ts';
+import { releasePresence, stampPresence, type PresenceUser } from './presence-stamp.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
@@ -61,6 +64,8 @@ export class SyncSession implements RoomMember {
   readonly #limits: SessionLimits;
   readonly #onReject: (code: CloseCode) => void;
   readonly #onDroppedUpdate: () => void;
+  readonly #onRefused: (count: number) => void;
+  readonly #now: () => number;
   /** Token bucket of the message-rate limit. */
   #allowance: number;
   #allowanceAt = performance.now();
@@ -85,7 +90,11 @@ export class SyncSession implements RoomMember {
     limits?: SessionLimits;
     onReject?: (code: CloseCode) => void;
     onDroppedUpdate?: () => void;
+    onRefused?: (count: number) => void;
+    now?: () => number;
   }) {
+    this.#onRefused = options.onRefused ?? (() => undefined);
+    this.#now = options.now ?? Date.now;
     this.#onDroppedUpdate = options.onDroppedUpdate ?? (() => undefined);
     this.id = options.id;
     this.docName = options.request.docName;
@@ -195,6 +204,14 @@ export class SyncSession implements RoomMember {
     if (this.#wantsAcks) this.send(encodeAccess(next));
   }
 
+  accessWith(facts: DocFacts): Access {
+    return accessTo(subjectOf(this.#user), this.#kind, facts);
+  }
+
+  revoke(): void {
+    this.setAccess('none');
+  }
+
   release(): void {
     this.close(closeCode.tryAgainLater, 'too many documents open on the server; try again shortly');
   }
@@ -220,6 +237,7 @@ export class SyncSession implements RoomMember {
       if (this.#awarenessClients.size > 0) {
         awarenessProtocol.removeAwarenessStates(room.awareness, [...this.#awarenessClients], this);
       }
+      releasePresence(room, this);
       await this.#registry.leave(room, this);
     });
   }
@@ -255,15 +273,12 @@ export class SyncSession implements RoomMember {
           if (this.#wantsAcks) this.send(encodeAccess('read'));
           return;
         }
-        try {
-          Y.applyUpdate(room.doc, frame.update, this);
-        } catch (error) {
-          this.#reject(closeCode.invalidUpdate, `update could not be applied: ${errorFields(error).error}`);
-        }
+        this.#applyUpdate(room, frame.update);
         return;
       case 'awareness':
         try {
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, frame.update, this);
+          const stamped = stampPresence(room, frame.update, this, this.#presenceUser());
+          if (stamped) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, this);
         } catch (error) {
           this.#reject(
             closeCode.malformedMessage,
@@ -277,6 +292,43 @@ export class SyncSession implements RoomMember {
         return;
       }
     }
+  }
+
+  /** Applies an update under the server's guard and tells the sender what did not stand (SPEC A-GUARD-2). */
+  #applyUpdate(room: Room, update: Uint8Array): void {
+    let result: GuardedApplyResult;
+    try {
+      result = applyGuarded({
+        doc: room.doc,
+        kind: this.#kind,
+        update,
+        origin: this,
+        sender: subjectOf(this.#user),
+        now: this.#now(),
+      });
+    } catch (error) {
+      this.#reject(closeCode.invalidUpdate, `update could not be applied: ${errorFields(error).error}`);
+      return;
+    }
+    if (!result.ok) {
+      // nothing applied: the writer is told by a close it cannot mistake for a network fault (SPEC A-BIND-1)
+      this.#reject(closeCode.clientIdTaken, `client id ${result.client} writes for another account`);
+      return;
+    }
+    if (result.refused.length === 0) return;
+    this.#onRefused(result.refused.length);
+    this.#logger.info('update partly refused', {
+      doc: this.docName,
+      session: this.id,
+      user: this.user.username,
+      refused: result.refused.map((r) => `${r.reason}:${r.field}`).join(' '),
+    });
+    if (this.#wantsAcks) this.send(encodeRefused(result.refused));
+  }
+
+  /** Who this socket's presence says is here: the signed-in account, whatever the client announces. */
+  #presenceUser(): PresenceUser {
+    return { id: this.#user.id, name: this.#user.displayName, role: this.#user.role };
   }
 
   #enqueue(work: () => Promise<void>): void {

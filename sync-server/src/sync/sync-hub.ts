@@ -91,6 +91,8 @@ export class SyncHub {
       limits: this.#limits,
       onReject: (code) => this.metrics.framesRejected.inc(1, { code: String(code) }),
       onDroppedUpdate: () => this.metrics.updatesDropped.inc(),
+      onRefused: (count) => this.metrics.changesRefused.inc(count),
+      now: this.#now,
     });
     this.#sessions.add(session);
     this.#logger.info('socket opened', {
