@@ -1,0 +1,360 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { VillageId } from '../org/jurisdiction.ts';
+import { CaseFile, caseSchemaVersion, type CaseId } from './case-file.ts';
+import type { DisputeType } from './dispute-type.ts';
+import { fieldLogKey, type FieldChange } from './field-log.ts';
+import { registerConflicts, registerState } from './field-register.ts';
+
+function replicaOf(source: Y.Doc): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+  return doc;
+}
+
+/** Sends `to` what `from` has and `to` lacks: one direction of a sync. */
+function send(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+}
+
+function exchange(a: Y.Doc, b: Y.Doc): void {
+  send(a, b);
+  send(b, a);
+}
+
+/** A case file whose clock and ids the test decides. */
+function device(doc: Y.Doc, name: string, time: { now: number }): CaseFile {
+  let next = 0;
+  return new CaseFile(doc, {
+    now: () => time.now,
+    newId: () => `${name}-${String(next++).padStart(6, '0')}`,
+  });
+}
+
+function created(time: { now: number }): CaseFile {
+  const caseFile = device(new Y.Doc(), 'origin', time);
+  caseFile.create({
+    id: 'registercase0001' as CaseId,
+    title: '王某与刘某山林地界纠纷',
+    village: 'jiangting' as VillageId,
+    disputeType: 'forestLandBoundary',
+    createdAt: 1,
+    by: 'acct-grid',
+  });
+  return caseFile;
+}
+
+/**
+ * A case as the version before registers wrote it: the title co-edited in a Y.Text, the scalars in the `case`
+ * map, their log entries without `seen`. Built by hand, as that code's `create` and setters did.
+ */
+function legacyCase(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const fields = doc.getMap('case');
+    fields.set('schemaVersion', 1);
+    fields.set('id', 'legacycase000001');
+    fields.set('village', 'jiangting');
+    fields.set('disputeType', 'land');
+    fields.set('createdAt', 1_000);
+    doc.getText('title').insert(0, '张某宅基地纠纷');
+    doc.getArray(fieldLogKey).push([
+      { id: 'legacy-village-1', field: 'village', value: 'jiangting', at: 1_000, by: 'acct-grid' },
+      { id: 'legacy-type-0001', field: 'disputeType', value: 'land', at: 1_000, by: 'acct-grid' },
+    ]);
+  });
+  doc.transact(() => {
+    doc.getMap('case').set('village', 'hongyan');
+    doc
+      .getArray(fieldLogKey)
+      .push([{ id: 'legacy-village-2', field: 'village', value: 'hongyan', at: 2_000, by: 'acct-cadre' }]);
+    // the old title binding's ranged edit
+    doc.getText('title').insert(2, '、李某');
+  });
+  return doc;
+}
+
+const change = (id: string, value: string, at: number, seen?: string[]): FieldChange => ({
+  id,
+  field: 'title',
+  value,
+  at,
+  by: null,
+  ...(seen === undefined ? {} : { seen }),
+});
+
+describe('registers', () => {
+  it('C-REG-1: a rewrite sets the case map and one log entry that saw the value standing, in one transaction', () => {
+    const time = { now: 1_000 };
+    const caseFile = created(time);
+    const before = caseFile.register('title').current;
+    time.now = 2_000;
+    let transactions = 0;
+    caseFile.doc.on('afterTransaction', () => transactions++);
+    caseFile.setTitle('王某与刘某山林地界纠纷(复查)', 'acct-judicial');
+    expect(transactions).toBe(1);
+    expect(caseFile.doc.getMap('case').get('title')).toBe('王某与刘某山林地界纠纷(复查)');
+    const written = caseFile.fieldHistory('title').at(-1);
+    expect(written).toMatchObject({ value: '王某与刘某山林地界纠纷(复查)', by: 'acct-judicial', at: 2_000 });
+    expect(written?.seen).toEqual([before?.id]);
+    // the text the title was once co-edited in is left alone
+    expect(caseFile.doc.getText('title').length).toBe(0);
+    expect(caseFile.summary().title).toBe('王某与刘某山林地界纠纷(复查)');
+    expect(caseFile.conflicts).toEqual([]);
+  });
+
+  it('C-REG-1: a case written before registers reads its title from the text and its scalars as logged', () => {
+    const doc = legacyCase();
+    const caseFile = new CaseFile(doc);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    expect(caseFile.summary()).toMatchObject({
+      title: '张某、李某宅基地纠纷',
+      village: 'hongyan',
+      disputeType: 'land',
+    });
+    // a log written before registers is a line of values, each replacing the one before: no conflict
+    expect(caseFile.conflicts).toEqual([]);
+    expect(caseFile.register('village').heads.map((head) => head.id)).toEqual(['legacy-village-2']);
+    // reading rewrites nothing
+    expect(updates).toBe(0);
+  });
+
+  it('C-REG-1, C-DOC-3: the first rewrite of an old case’s title makes it a register, and the case this version’s', () => {
+    const doc = legacyCase();
+    const caseFile = new CaseFile(doc, { now: () => 3_000 });
+    caseFile.setTitle('张某、李某宅基地纠纷(已调解)', 'acct-cadre');
+    expect(caseFile.summary()).toMatchObject({ title: '张某、李某宅基地纠纷(已调解)', newerSchema: false });
+    expect(doc.getMap('case').get('schemaVersion')).toBe(caseSchemaVersion);
+    expect(doc.getText('title').toString()).toBe('张某、李某宅基地纠纷');
+    // a village rewritten over the old log has seen its last value
+    caseFile.setVillage('pingzhai' as VillageId, 'acct-cadre');
+    expect(caseFile.fieldHistory('village').at(-1)?.seen).toEqual(['legacy-village-2']);
+    expect(caseFile.conflicts).toEqual([]);
+    // a device still on version 1 reads the case as newer than itself, so it writes nothing there
+    expect(caseSchemaVersion).toBeGreaterThan(1);
+  });
+
+  it('C-REG-2: two titles written at once are both kept, one shown by time then id, never glued together', () => {
+    const base = created({ now: 1_000 });
+    const police = device(replicaOf(base.doc), 'police', { now: 2_000 });
+    const judicial = device(replicaOf(base.doc), 'judicial', { now: 2_500 });
+    police.setTitle('警务室改的标题', 'acct-police');
+    judicial.setTitle('司法所改的标题', 'acct-judicial');
+    exchange(police.doc, judicial.doc);
+
+    for (const caseFile of [police, judicial]) {
+      expect(caseFile.summary().title).toBe('司法所改的标题');
+      expect(caseFile.conflicts).toEqual(['title']);
+      expect(caseFile.register('title').values.map(({ value, by }) => [value, by])).toEqual([
+        ['司法所改的标题', 'acct-judicial'],
+        ['警务室改的标题', 'acct-police'],
+      ]);
+    }
+    expect(registerConflicts(police.doc)).toEqual(['title']);
+  });
+
+  it('C-REG-2: the same value written at once on two devices is no conflict', () => {
+    const base = created({ now: 1_000 });
+    const a = device(replicaOf(base.doc), 'a', { now: 2_000 });
+    const b = device(replicaOf(base.doc), 'b', { now: 2_100 });
+    a.setDisputeType('land');
+    b.setDisputeType('land');
+    exchange(a.doc, b.doc);
+    expect(a.register('disputeType').heads).toHaveLength(2);
+    expect(a.conflicts).toEqual([]);
+    expect(a.summary().disputeType).toBe('land');
+  });
+
+  it('C-REG-2: heads are what no write has seen; an old entry replaces everything before it by time', () => {
+    const state = registerState([
+      change('first-000', 'a', 1, []),
+      change('second-00', 'b', 2, ['first-000']),
+      change('third-000', 'c', 2, ['first-000']),
+    ]);
+    expect(state.heads.map((head) => head.id)).toEqual(['second-00', 'third-000']);
+    expect(state.current?.value).toBe('c');
+    expect(state.values.map((value) => value.value)).toEqual(['c', 'b']);
+    const afterOld = registerState([...state.heads, change('old-writer', 'd', 3)]);
+    expect(afterOld.heads.map((head) => head.id)).toEqual(['old-writer']);
+    // the order they arrive in changes nothing
+    expect(registerState([...state.heads].reverse())).toEqual(registerState(state.heads));
+  });
+
+  it('C-REG-3: keeping one value clears the conflict on every device once the write arrives', () => {
+    const base = created({ now: 1_000 });
+    const police = device(replicaOf(base.doc), 'police', { now: 2_000 });
+    const judicial = device(replicaOf(base.doc), 'judicial', { now: 2_500 });
+    police.setVillage('hongyan' as VillageId, 'acct-police');
+    judicial.setVillage('pingzhai' as VillageId, 'acct-judicial');
+    exchange(police.doc, judicial.doc);
+    expect(police.summary().village).toBe('pingzhai');
+
+    const kept = police.register('village').values.find((value) => value.value === 'hongyan');
+    if (!kept) throw new Error('the police post’s value is not standing');
+    police.resolve('village', kept.id, 'acct-police');
+    expect(police.conflicts).toEqual([]);
+    expect(judicial.conflicts).toEqual(['village']);
+    exchange(police.doc, judicial.doc);
+    for (const caseFile of [police, judicial]) {
+      expect(caseFile.conflicts).toEqual([]);
+      expect(caseFile.summary().village).toBe('hongyan');
+      expect(caseFile.doc.getMap('case').get('village')).toBe('hongyan');
+    }
+    // a value that no longer stands cannot be kept
+    expect(() => police.resolve('village', 'no-such-change', 'acct-police')).toThrow(/no standing value/);
+  });
+
+  it('C-REG-3: two people keeping different values at once leave a conflict, shown alike everywhere', () => {
+    const base = created({ now: 1_000 });
+    const a = device(replicaOf(base.doc), 'a', { now: 2_000 });
+    const b = device(replicaOf(base.doc), 'b', { now: 2_000 });
+    a.setTitle('甲');
+    b.setTitle('乙');
+    exchange(a.doc, b.doc);
+    const [first, second] = a.register('title').values;
+    if (!first || !second) throw new Error('no conflict to resolve');
+    a.resolve('title', first.id);
+    b.resolve('title', second.id);
+    exchange(a.doc, b.doc);
+    expect(a.conflicts).toEqual(['title']);
+    expect(b.register('title')).toEqual(a.register('title'));
+  });
+});
+
+type Op =
+  | { kind: 'write'; replica: number; field: 'title' | 'village' | 'disputeType'; value: number; at: number }
+  | { kind: 'send'; from: number; to: number }
+  | { kind: 'keep'; replica: number; field: 'title' | 'village' | 'disputeType'; pick: number; at: number };
+
+const fieldNames = ['title', 'village', 'disputeType'] as const;
+const titles = ['司法所改的标题', '警务室改的标题', '村委会改的标题'];
+const villages = ['jiangting', 'hongyan', 'pingzhai'] as VillageId[];
+const types: DisputeType[] = ['land', 'neighbours', 'forestLandBoundary'];
+
+const opArb = (replicas: number): fc.Arbitrary<Op> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('write' as const),
+      replica: fc.nat(replicas - 1),
+      field: fc.constantFrom(...fieldNames),
+      value: fc.nat(2),
+      // device clocks disagree: a later write may carry an earlier time
+      at: fc.integer({ min: 2_000, max: 2_050 }),
+    }),
+    fc.record({ kind: fc.constant('send' as const), from: fc.nat(replicas - 1), to: fc.nat(replicas - 1) }),
+    fc.record({
+      kind: fc.constant('keep' as const),
+      replica: fc.nat(replicas - 1),
+      field: fc.constantFrom(...fieldNames),
+      pick: fc.nat(3),
+      at: fc.integer({ min: 2_000, max: 2_050 }),
+    }),
+  );
+
+/** The item at `index`, which the test knows is there. */
+function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
+function write(caseFile: CaseFile, field: (typeof fieldNames)[number], value: number): void {
+  if (field === 'title') caseFile.setTitle(nth(titles, value));
+  else if (field === 'village') caseFile.setVillage(nth(villages, value));
+  else caseFile.setDisputeType(nth(types, value));
+}
+
+/** What a replica shows of the registers: the values shown and the values flagged. */
+function shown(caseFile: CaseFile) {
+  const { title, village, disputeType } = caseFile.summary();
+  return {
+    title,
+    village,
+    disputeType,
+    conflicts: caseFile.conflicts,
+    flagged: fieldNames.map((field) => caseFile.register(field).values.map((value) => value.value)),
+  };
+}
+
+describe('registers over interleavings', () => {
+  it('C-REG-2, C-REG-3: any interleaving of writes, syncs and keeps converges to one value and the same flags; a keep clears them', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((replicas) =>
+            fc.tuple(fc.constant(replicas), fc.array(opArb(replicas), { minLength: 1, maxLength: 30 })),
+          ),
+        ([replicas, ops]) => {
+          const base = created({ now: 1_000 });
+          const clocks = Array.from({ length: replicas }, () => ({ now: 1_000 }));
+          const devices = clocks.map((clock, i) => device(replicaOf(base.doc), `r${i}`, clock));
+          // the model: each write with the writes its replica knew of, and the writes each replica knows of
+          const known = devices.map(() => new Set<string>());
+          const past = new Map<string, { field: string; saw: Set<string> }>();
+          const ids = (caseFile: CaseFile, field: string) => caseFile.fieldHistory(field).map(({ id }) => id);
+
+          for (const op of ops) {
+            if (op.kind === 'send') {
+              send(nth(devices, op.from).doc, nth(devices, op.to).doc);
+              for (const id of nth(known, op.from)) nth(known, op.to).add(id);
+              continue;
+            }
+            const caseFile = nth(devices, op.replica);
+            nth(clocks, op.replica).now = op.at;
+            const before = new Set(ids(caseFile, op.field));
+            if (op.kind === 'write') write(caseFile, op.field, op.value);
+            else {
+              const standing = caseFile.register(op.field).values;
+              const kept = standing[op.pick % standing.length];
+              if (kept) caseFile.resolve(op.field, kept.id);
+            }
+            // a clock that went back files the new write before older ones: find it by id
+            const written = ids(caseFile, op.field).filter((id) => !before.has(id));
+            expect(written.length).toBeLessThanOrEqual(1);
+            for (const id of written) {
+              past.set(id, { field: op.field, saw: new Set(nth(known, op.replica)) });
+              nth(known, op.replica).add(id);
+            }
+          }
+
+          // everyone meets: every replica holds every write
+          for (const from of devices) for (const to of devices) send(from.doc, to.doc);
+          const views = devices.map(shown);
+          for (const view of views) expect(view).toEqual(views[0]);
+          const first = nth(devices, 0);
+
+          for (const field of fieldNames) {
+            const state = first.register(field);
+            // the heads are exactly the writes no other write was made after seeing (the initial value aside)
+            const writes = [...past].filter(([, entry]) => entry.field === field);
+            const expected = writes
+              .filter(([id]) => !writes.some(([, other]) => other.saw.has(id)))
+              .map(([id]) => id)
+              .sort();
+            if (writes.length > 0) expect(state.heads.map((head) => head.id).sort()).toEqual(expected);
+            // one value shown, among the values written, never two glued together
+            expect(state.current).not.toBeNull();
+            expect(state.values[0]).toEqual(state.current);
+            if (field === 'title')
+              expect([...titles, '王某与刘某山林地界纠纷']).toContain(first.summary().title);
+          }
+
+          // one person keeps the value shown of each field in conflict: gone everywhere once they meet again
+          for (const field of first.conflicts) {
+            const shownValue = first.register(field).current;
+            if (shownValue) first.resolve(field, shownValue.id);
+          }
+          for (const from of devices) for (const to of devices) send(from.doc, to.doc);
+          for (const caseFile of devices) expect(caseFile.conflicts).toEqual([]);
+          const settled = devices.map(shown);
+          for (const view of settled) expect(view).toEqual(settled[0]);
+          expect(settled[0]).toMatchObject({ title: nth(views, 0).title, village: nth(views, 0).village });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
