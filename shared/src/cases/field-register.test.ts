@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { VillageId } from '../org/jurisdiction.ts';
 import { CaseFile, caseSchemaVersion, type CaseId } from './case-file.ts';
+import { caseV1Update } from './case-v1.fixture.ts';
 import type { DisputeType } from './dispute-type.ts';
 import { fieldLogKey, type FieldChange } from './field-log.ts';
 import { registerConflicts, registerState } from './field-register.ts';
@@ -134,6 +135,40 @@ describe('registers', () => {
     expect(caseFile.conflicts).toEqual([]);
     // a device still on version 1 reads the case as newer than itself, so it writes nothing there
     expect(caseSchemaVersion).toBeGreaterThan(1);
+  });
+
+  it('C-REG-1: a document stored by version 1 reads as it did, and its first title rewrite is a register', () => {
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, Buffer.from(caseV1Update, 'base64'));
+    const old = new CaseFile(stored, { now: () => 1_700_000_300_000 });
+    let updates = 0;
+    stored.on('update', () => updates++);
+    // what version 1 showed: the glued title, the village its merge kept, no grid of that village
+    expect(old.summary()).toMatchObject({
+      id: 'legacyv1case0001',
+      title: '警务室改的标题司法所改的标题',
+      village: 'pingzhai',
+      grid: null,
+      disputeType: 'forestLandBoundary',
+      newerSchema: false,
+    });
+    expect(old.conflicts).toEqual([]);
+    expect(old.fieldHistory('village').map(({ value }) => value)).toEqual([
+      'jiangting',
+      'hongyan',
+      'pingzhai',
+    ]);
+    expect(updates).toBe(0);
+
+    // someone mends the title: one write, a register from now on, the old text left as it was
+    const mended = new CaseFile(replicaOf(stored), { now: () => 1_700_000_300_000 });
+    mended.setTitle('王某与刘某山林地界纠纷', 'demo-judicial1');
+    expect(mended.summary()).toMatchObject({ title: '王某与刘某山林地界纠纷', newerSchema: false });
+    expect(mended.doc.getText('title').toString()).toBe('警务室改的标题司法所改的标题');
+    expect(mended.doc.getMap('case').get('schemaVersion')).toBe(caseSchemaVersion);
+    // and a replica still holding the old document takes it in as it is
+    Y.applyUpdate(stored, Y.encodeStateAsUpdate(mended.doc, Y.encodeStateVector(stored)));
+    expect(old.summary()).toEqual(mended.summary());
   });
 
   it('C-REG-2: two titles written at once are both kept, one shown by time then id, never glued together', () => {
