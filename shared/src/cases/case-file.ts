@@ -172,9 +172,14 @@ export class CaseFile {
     }, localEditOrigin);
   }
 
-  /** Rewrites the title whole, as a register (SPEC C-REG-1); `by` is kept in its history. */
-  setTitle(next: string, by?: string): void {
-    this.#setScalar('title', next, by);
+  /**
+   * Rewrites the title whole, as a register (SPEC C-REG-1); `by` is kept in its history. `basis`: the ids of the
+   * heads standing when the person began typing ({@link RegisterState.heads}), so that a title which arrived while
+   * they typed, and which they never saw, is flagged beside theirs instead of replaced (SPEC C-REG-2); the heads
+   * standing now when not given.
+   */
+  setTitle(next: string, by?: string, basis?: readonly string[]): void {
+    this.#setScalar('title', next, by, basis);
   }
 
   setLevel(level: EscalationLevel): void {
@@ -237,7 +242,7 @@ export class CaseFile {
     if (!inConflict(state)) return;
     this.doc.transact(() => {
       this.fields.set(field, kept.value);
-      appendChanges(this.doc, [this.#change(field, kept.value, by, state.heads)]);
+      appendChanges(this.doc, [this.#change(field, kept.value, by, idsOf(state.heads))]);
     }, localEditOrigin);
   }
 
@@ -307,7 +312,7 @@ export class CaseFile {
    * transaction (SPEC C-REG-1). Setting the value shown, with nothing in conflict, does nothing; with a conflict it
    * keeps that value (SPEC C-REG-3).
    */
-  #setScalar(field: RegisterField, value: string, by: string | undefined): void {
+  #setScalar(field: RegisterField, value: string, by: string | undefined, basis?: readonly string[]): void {
     const state = this.register(field);
     const shown = state.current === null ? this.fields.get(field) : state.current.value;
     if (shown === value && !inConflict(state)) return;
@@ -317,7 +322,7 @@ export class CaseFile {
       if (field === 'title' && this.#version() < caseSchemaVersion) {
         this.fields.set('schemaVersion', caseSchemaVersion);
       }
-      appendChanges(this.doc, [this.#change(field, value, by, state.heads)]);
+      appendChanges(this.doc, [this.#change(field, value, by, basis ?? idsOf(state.heads))]);
     }, localEditOrigin);
   }
 
@@ -330,12 +335,7 @@ export class CaseFile {
    * A log entry. `seen`: for a register field, the values standing when it was written (none when the case is
    * created); a party's field, not a register, leaves it out and replaces every earlier value by time.
    */
-  #change(
-    field: string,
-    value: FieldValue,
-    by: string | undefined,
-    seen?: readonly FieldChange[],
-  ): FieldChange {
+  #change(field: string, value: FieldValue, by: string | undefined, seen?: readonly string[]): FieldChange {
     const change: FieldChange = {
       id: this.#newId?.() ?? newChangeId(),
       field,
@@ -343,7 +343,7 @@ export class CaseFile {
       at: Math.max(0, Math.round(this.#now())),
       by: by ?? null,
     };
-    if (seen !== undefined) change.seen = seen.map((head) => head.id);
+    if (seen !== undefined) change.seen = [...seen];
     return change;
   }
 
@@ -422,6 +422,10 @@ export class CaseFile {
       newerSchema: typeof version === 'number' && version > caseSchemaVersion,
     };
   }
+}
+
+function idsOf(changes: readonly FieldChange[]): string[] {
+  return changes.map((change) => change.id);
 }
 
 function stringList(value: unknown): string[] {

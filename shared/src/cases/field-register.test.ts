@@ -190,6 +190,22 @@ describe('registers', () => {
     expect(registerConflicts(police.doc)).toEqual(['title']);
   });
 
+  it('C-REG-2: a title that arrives while someone types theirs is flagged beside it, not replaced unseen', () => {
+    const base = created({ now: 1_000 });
+    const office = device(replicaOf(base.doc), 'office', { now: 2_000 });
+    const police = device(replicaOf(base.doc), 'police', { now: 2_500 });
+    // the office starts typing from the title it sees; the police post's rewrite arrives meanwhile
+    const basis = office.register('title').heads.map((head) => head.id);
+    police.setTitle('警务室改的标题', 'acct-police');
+    send(police.doc, office.doc);
+    office.setTitle('司法所改的标题', 'acct-judicial', basis);
+    expect(office.conflicts).toEqual(['title']);
+    // without a basis, the write is made over what stands now: no conflict
+    const later = device(office.doc, 'later', { now: 3_000 });
+    later.setTitle('王某与刘某山林地界纠纷(复查)');
+    expect(later.conflicts).toEqual([]);
+  });
+
   it('C-REG-2: the same value written at once on two devices is no conflict', () => {
     const base = created({ now: 1_000 });
     const a = device(replicaOf(base.doc), 'a', { now: 2_000 });
