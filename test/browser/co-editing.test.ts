@@ -45,6 +45,8 @@ describe('co-editing a case file in the browser', () => {
     await bob.locator(title).click();
     await bob.keyboard.press('End');
     await bob.keyboard.insertText('(王、刘两户)');
+    // the title is rewritten whole when the person is done with it (SPEC W-REG-1)
+    await bob.keyboard.press('Enter');
     await fieldShows(alice, notes, { includes: '建议请林业站现场勘界' });
     await fieldShows(alice, title, { equals: 'Boundary of the hillside forest(王、刘两户)' });
     const agreed = await fieldValue(alice, notes);
@@ -123,6 +125,7 @@ describe('co-editing a case file in the browser', () => {
     await field.locator(title).click();
     await field.keyboard.press('End');
     await field.keyboard.type(' (二组)');
+    await field.keyboard.press('Enter');
     const merged = {
       notes: 'Found on the hillside. Office: called both households.',
       title: 'Hillside boundary stones moved (二组)',

@@ -94,6 +94,7 @@ describe('rich-text notes', () => {
     await judicial.locator(title).click();
     await judicial.keyboard.press('End');
     await judicial.keyboard.type('(复查)');
+    await judicial.keyboard.press('Enter');
     // the title arrives after the notes on the same connection: once it shows, the notes edit has arrived too
     await fieldShows(police, title, { includes: '(复查)' });
     expect(await fieldValue(police, notes)).toBe(`${demoNotes}tiaojie`);

@@ -163,6 +163,7 @@ describe('rights in the browser', () => {
     await office.locator(title).click();
     await office.keyboard.press('End');
     await office.keyboard.type(' (judicial office)');
+    await office.keyboard.press('Enter');
 
     // each page asks again once the server has the other's edit on disk
     for (const page of [police, office]) {

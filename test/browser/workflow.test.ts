@@ -55,7 +55,8 @@ async function newCase(
     await until(
       check.doc,
       () =>
-        new CaseTimeline(check.doc).events.length === steps.length && check.doc.getText('title').length > 0,
+        new CaseTimeline(check.doc).events.length === steps.length &&
+        new CaseFile(check.doc).title.length > 0,
     );
   } finally {
     // the browsers are the only ones on the case from here on

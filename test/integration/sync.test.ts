@@ -45,7 +45,7 @@ describe('sync between stock y-websocket clients', () => {
     await until(b.doc, () => b.doc.getText('notes').toString() === '双方同意由村调委会调解');
   });
 
-  it('S-SYNC-3: concurrent edits to one case converge on both clients', async () => {
+  it('S-SYNC-3, C-REG-2: concurrent edits to one case converge on both clients', async () => {
     const server = await servers.start();
     const a = client(server.syncUrl, 'case:converge');
     const b = client(server.syncUrl, 'case:converge');
@@ -66,12 +66,14 @@ describe('sync between stock y-websocket clients', () => {
     caseA.notes.insert(0, 'A写的');
     caseB.notes.insert(0, 'B写的');
 
-    await until(a.doc, () => caseA.notes.length === 6);
-    await until(b.doc, () => caseB.notes.length === 6);
+    await until(a.doc, () => caseA.notes.length === 6 && caseA.conflicts.length > 0);
+    await until(b.doc, () => caseB.notes.length === 6 && caseB.conflicts.length > 0);
     await converged(a.doc, b.doc);
-    expect(caseA.title.toString()).toBe(caseB.title.toString());
-    // both ranged edits survive: the prefix one and the infix one
-    expect(caseA.title.toString()).toBe('张某宅基地滴水纠纷');
+    // the titles are a register: one shown on both, the other flagged beside it, never glued (SPEC C-REG-2)
+    expect(caseA.title).toBe(caseB.title);
+    expect(['张某宅基地纠纷', '宅基地滴水纠纷']).toContain(caseA.title);
+    expect(caseA.conflicts).toEqual(['title']);
+    expect(caseB.register('title')).toEqual(caseA.register('title'));
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
 

@@ -10,12 +10,21 @@ import { findGrid, findVillage, type VillageId } from '../org/jurisdiction.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
 import {
   appendChanges,
+  fieldLogKey,
   newChangeId,
   partyField,
   readFieldHistory,
   type FieldChange,
   type FieldValue,
 } from './field-log.ts';
+import {
+  inConflict,
+  readRegister,
+  readRegisters,
+  registerConflicts,
+  type RegisterField,
+  type RegisterState,
+} from './field-register.ts';
 import {
   newPartyId,
   partiesKey,
@@ -26,20 +35,23 @@ import {
   type Party,
   type PartyFields,
 } from './parties.ts';
-import { applyRangedEdit } from '../text/ranged-edit.ts';
 import { CaseTimeline } from './workflow/timeline.ts';
 
 export type CaseId = Brand<string, 'CaseId'>;
 
-/** The version of the case document layout this code writes (SPEC C-DOC-3). */
-export const caseSchemaVersion = 1;
+/**
+ * The version of the case document layout this code writes (SPEC C-DOC-3). 2: the title is a register (SPEC
+ * C-REG-1), which version 1 cannot read, so it shows such a case read-only instead of writing a title nobody sees.
+ */
+export const caseSchemaVersion = 2;
 
 /** Transaction origin of edits a person makes here; undo tracks only these. */
 export const localEditOrigin = 'concord:local-edit';
 
 // Names of the top-level shared types in a case document (SPEC C-DOC-1). Never rename: stored documents use them.
 const fieldsKey = 'case';
-const titleKey = 'title';
+/** Where titles were co-edited as text before the title became a register; still read for such cases. */
+const legacyTitleKey = 'title';
 const notesKey = 'notes';
 
 export interface NewCaseFile {
@@ -108,9 +120,18 @@ export class CaseFile {
     return this.doc.getMap(fieldsKey);
   }
 
-  /** The title, co-edited as text. */
-  get title(): Y.Text {
-    return this.doc.getText(titleKey);
+  /**
+   * The title: the register's value (SPEC C-REG-1), or for a case whose title was never written as one, the text
+   * it was co-edited in before (SPEC C-DOC-1). The one reader of a case's title.
+   */
+  get title(): string {
+    return this.#title(readRegister(this.doc, 'title'));
+  }
+
+  #title(register: RegisterState): string {
+    const current = register.current;
+    if (current !== null) return typeof current.value === 'string' ? current.value : '';
+    return this.doc.getText(legacyTitleKey).toString();
   }
 
   /** Free notes on what happened, co-edited as text. */
@@ -139,19 +160,26 @@ export class CaseFile {
       this.fields.set('village', init.village);
       this.fields.set('disputeType', init.disputeType);
       this.fields.set('createdAt', init.createdAt);
+      this.fields.set('title', init.title);
       if (grid !== null) this.fields.set('grid', grid);
-      this.title.insert(0, init.title);
       // the first values open the history, so a later change reads as a change from something
       appendChanges(this.doc, [
-        this.#change('village', init.village, init.by),
-        ...(grid === null ? [] : [this.#change('grid', grid, init.by)]),
-        this.#change('disputeType', init.disputeType, init.by),
+        this.#change('title', init.title, init.by, []),
+        this.#change('village', init.village, init.by, []),
+        ...(grid === null ? [] : [this.#change('grid', grid, init.by, [])]),
+        this.#change('disputeType', init.disputeType, init.by, []),
       ]);
     }, localEditOrigin);
   }
 
-  setTitle(next: string): void {
-    this.doc.transact(() => applyRangedEdit(this.title, next), localEditOrigin);
+  /**
+   * Rewrites the title whole, as a register (SPEC C-REG-1); `by` is kept in its history. `basis`: the ids of the
+   * heads standing when the person began typing ({@link RegisterState.heads}), so that a title which arrived while
+   * they typed, and which they never saw, is flagged beside theirs instead of replaced (SPEC C-REG-2); the heads
+   * standing now when not given.
+   */
+  setTitle(next: string, by?: string, basis?: readonly string[]): void {
+    this.#setScalar('title', next, by, basis);
   }
 
   setLevel(level: EscalationLevel): void {
@@ -191,6 +219,31 @@ export class CaseFile {
    */
   fieldHistory(field: string): FieldChange[] {
     return readFieldHistory(this.doc, field);
+  }
+
+  /** What a register field's writes come to: the value shown, and the others written at once (SPEC C-REG-2). */
+  register(field: RegisterField): RegisterState {
+    return readRegister(this.doc, field);
+  }
+
+  /** The register fields in conflict, for the case page and the ledger's "needs review" (SPEC C-REG-2). */
+  get conflicts(): RegisterField[] {
+    return registerConflicts(this.doc);
+  }
+
+  /**
+   * Keeps one of the values in conflict (SPEC C-REG-3): writes it again as having seen every value standing, so
+   * one value is left everywhere once this write arrives. `changeId` names the write whose value is kept.
+   */
+  resolve(field: RegisterField, changeId: string, by?: string): void {
+    const state = this.register(field);
+    const kept = state.heads.find((head) => head.id === changeId);
+    if (!kept) throw new Error(`no standing value ${changeId} of ${field} in this case`);
+    if (!inConflict(state)) return;
+    this.doc.transact(() => {
+      this.fields.set(field, kept.value);
+      appendChanges(this.doc, [this.#change(field, kept.value, by, idsOf(state.heads))]);
+    }, localEditOrigin);
   }
 
   /** The parties, in the order they were added (merged order for parties added on several devices). */
@@ -254,36 +307,73 @@ export class CaseFile {
     return null;
   }
 
-  /** Sets one scalar of the case map and logs it, in one transaction; setting the value it holds does nothing. */
-  #setScalar(field: 'village' | 'disputeType' | 'grid', value: string, by: string | undefined): void {
-    if (this.fields.get(field) === value) return;
+  /**
+   * Writes a register field: the case map's key and one log entry that has seen every value standing, in one
+   * transaction (SPEC C-REG-1). Setting the value shown, with nothing in conflict, does nothing; with a conflict it
+   * keeps that value (SPEC C-REG-3).
+   */
+  #setScalar(field: RegisterField, value: string, by: string | undefined, basis?: readonly string[]): void {
+    const state = this.register(field);
+    const shown = state.current === null ? this.fields.get(field) : state.current.value;
+    if (shown === value && !inConflict(state)) return;
     this.doc.transact(() => {
       this.fields.set(field, value);
-      appendChanges(this.doc, [this.#change(field, value, by)]);
+      // a case of the layout before the title was a register is one from now on (SPEC C-DOC-3)
+      if (field === 'title' && this.#version() < caseSchemaVersion) {
+        this.fields.set('schemaVersion', caseSchemaVersion);
+      }
+      appendChanges(this.doc, [this.#change(field, value, by, basis ?? idsOf(state.heads))]);
     }, localEditOrigin);
   }
 
-  #change(field: string, value: FieldValue, by: string | undefined): FieldChange {
-    return {
+  #version(): number {
+    const version = this.fields.get('schemaVersion');
+    return typeof version === 'number' ? version : 0;
+  }
+
+  /**
+   * A log entry. `seen`: for a register field, the values standing when it was written (none when the case is
+   * created); a party's field, not a register, leaves it out and replaces every earlier value by time.
+   */
+  #change(field: string, value: FieldValue, by: string | undefined, seen?: readonly string[]): FieldChange {
+    const change: FieldChange = {
       id: this.#newId?.() ?? newChangeId(),
       field,
       value,
       at: Math.max(0, Math.round(this.#now())),
       by: by ?? null,
     };
+    if (seen !== undefined) change.seen = [...seen];
+    return change;
+  }
+
+  /** A register field's value: the register's, or the case map's for a case that never logged the field. */
+  #registerValue(field: RegisterField, register: RegisterState): unknown {
+    return register.current === null ? this.fields.get(field) : register.current.value;
   }
 
   /** Calls `listener` after every change to any part of the case; returns the function that stops it. */
   observe(listener: () => void): () => void {
-    const handler = () => listener();
+    // once a transaction, however many of the parts it changed
+    let last: Y.Transaction | null = null;
+    const handler = (_event: unknown, transaction: Y.Transaction) => {
+      if (transaction === last) return;
+      last = transaction;
+      listener();
+    };
+    const legacyTitle = this.doc.getText(legacyTitleKey);
+    // the log too: a value written at once with another may leave the map as it was and still be a conflict
+    const log = this.doc.getArray<unknown>(fieldLogKey);
     this.fields.observe(handler);
-    this.title.observe(handler);
+    legacyTitle.observe(handler);
+    log.observe(handler);
     this.notes.observe(handler);
     // deep: a party's own map changes without the array changing
     this.#parties.observeDeep(handler);
     return () => {
       this.fields.unobserve(handler);
-      this.title.unobserve(handler);
+      legacyTitle.unobserve(handler);
+      log.unobserve(handler);
       this.notes.unobserve(handler);
       this.#parties.unobserveDeep(handler);
     };
@@ -316,21 +406,26 @@ export class CaseFile {
   summary(): CaseSummary {
     const fields = this.fields;
     const id = fields.get('id');
-    const village = fields.get('village');
-    const type = fields.get('disputeType');
+    const registers = readRegisters(this.doc);
+    const village = this.#registerValue('village', registers.village);
+    const type = this.#registerValue('disputeType', registers.disputeType);
     const createdAt = fields.get('createdAt');
     const version = fields.get('schemaVersion');
     return {
       id: typeof id === 'string' ? (id as CaseId) : null,
-      title: this.title.toString(),
+      title: this.#title(registers.title),
       village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
-      grid: readGrid(village, fields.get('grid')),
+      grid: readGrid(village, this.#registerValue('grid', registers.grid)),
       disputeType: isDisputeType(type) ? type : null,
       createdAt: typeof createdAt === 'number' ? createdAt : null,
       ...this.#placement(),
       newerSchema: typeof version === 'number' && version > caseSchemaVersion,
     };
   }
+}
+
+function idsOf(changes: readonly FieldChange[]): string[] {
+  return changes.map((change) => change.id);
 }
 
 function stringList(value: unknown): string[] {

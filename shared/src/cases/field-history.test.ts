@@ -114,6 +114,6 @@ describe('field history', () => {
     const caseFile = created({ now: 1 });
     caseFile.doc.getArray(fieldLogKey).push([{ field: 'village', value: { newer: true } }]);
     expect(caseFile.fieldHistory('village').map((change) => change.value)).toEqual(['jiangting']);
-    expect(caseFile.doc.getArray(fieldLogKey).length).toBe(3);
+    expect(caseFile.doc.getArray(fieldLogKey).length).toBe(4);
   });
 });

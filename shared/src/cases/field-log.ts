@@ -15,13 +15,18 @@ export type FieldValue = z.infer<typeof fieldValueSchema>;
 export const fieldChangeSchema = z.object({
   /** Random, unique: with `at` it orders the log the same way on every replica. */
   id: z.string().min(8).max(64),
-  /** `village`, `disputeType`, or `parties.<party id>.<field>`. */
+  /** `title`, `village`, `disputeType`, `grid`, or `parties.<party id>.<field>`. */
   field: z.string().min(1).max(200),
   value: fieldValueSchema,
   /** When it was set, by the device's clock (ms). */
   at: z.number().int().nonnegative(),
   /** Account id of who set it; null when the caller did not say (older callers). */
   by: z.string().min(1).max(128).nullable(),
+  /**
+   * The entries of the same field its writer saw as current when writing it (SPEC C-REG-1): what this value
+   * replaces. Absent in entries written before fields were registers; such an entry replaces every earlier one.
+   */
+  seen: z.array(z.string().min(8).max(64)).max(256).optional(),
 });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 

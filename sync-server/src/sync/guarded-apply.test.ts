@@ -130,16 +130,15 @@ describe('the guard on case facts', () => {
     const vandal = replica(police);
     vandal.doc.transact(() => {
       const doc = vandal.doc;
-      doc.getText('title').delete(0, doc.getText('title').length);
       doc.getText('notes').delete(0, doc.getText('notes').length);
       doc.getArray('parties').delete(0, doc.getArray('parties').length);
-      for (const key of ['id', 'village', 'disputeType']) doc.getMap('case').delete(key);
+      for (const key of ['id', 'title', 'village', 'disputeType']) doc.getMap('case').delete(key);
     });
     expect(refusals(vandal.send()).sort()).toEqual([
       'guard_required:case.disputeType',
       'guard_required:case.id',
+      'guard_required:case.title',
       'guard_required:case.village',
-      'guard_required:title',
     ]);
     for (const doc of [server, vandal.doc]) {
       const kept = new CaseFile(doc);

@@ -1,5 +1,6 @@
 import type { Role } from '../../auth/user.ts';
 import { findGrid, findVillage } from '../../org/jurisdiction.ts';
+import { caseSchemaVersion } from '../../cases/case-file.ts';
 import { isDisputeType } from '../../cases/dispute-type.ts';
 import { guardRefusal, type GuardRefusal } from '../guard-refusals.ts';
 import type { Subject } from '../rights.ts';
@@ -39,7 +40,11 @@ export function caseKeyRefusal(
   village: string | null,
   villageAfter: string | null,
 ): GuardRefusal | null {
-  const { after } = change;
+  const { before, after } = change;
+  // a case written by an older layout is raised to this one by its first write in the new layout (SPEC C-DOC-3)
+  const upgrade =
+    key === 'schemaVersion' && typeof before === 'number' && after === caseSchemaVersion && before < after;
+  if (upgrade) return null;
   if ((fixedCaseKeys as readonly string[]).includes(key)) return guardRefusal.required;
   if ((assignmentCaseKeys as readonly string[]).includes(key)) {
     return subject.role === 'admin' ? null : guardRefusal.assignment;

@@ -80,6 +80,14 @@ describe('describeChange', () => {
     ]);
   });
 
+  it('A-ATTR-1, C-REG-1: the title as a register and as an old case’s text read as one field, the title', () => {
+    expect(describeChange(['case.title', 'notes']).labels).toEqual([
+      { key: 'history_field_title' },
+      { key: 'history_field_notes' },
+    ]);
+    expect(describeChange(['title', 'case.title']).labels).toEqual([{ key: 'history_field_title' }]);
+  });
+
   it('A-ATTR-1: the edit that created the case reads as its recording', () => {
     const created = [
       'case.createdAt',

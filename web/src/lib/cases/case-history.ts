@@ -62,6 +62,8 @@ export type FieldLabel = { key: MessageKey } | { raw: string };
 
 const fieldKeys: Record<string, MessageKey> = {
   title: 'history_field_title',
+  // the title as a register (SPEC C-REG-1); `title` above is the text older cases keep it in
+  'case.title': 'history_field_title',
   notes: 'history_field_notes',
   'case.village': 'history_field_village',
   'case.disputeType': 'history_field_dispute_type',
@@ -89,11 +91,12 @@ export function describeChange(fields: readonly string[]): { recorded: boolean; 
   const shown = [...new Set(fields)]
     .filter((field) => !bookkeeping.has(field))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const labels = recorded
-    ? []
-    : shown.map((field): FieldLabel => {
-        const key = fieldKeys[field];
-        return key ? { key } : { raw: field };
-      });
+  const labels: FieldLabel[] = [];
+  for (const field of recorded ? [] : shown) {
+    const key = fieldKeys[field];
+    // an old case's title and the register read as one field
+    if (key && labels.some((label) => 'key' in label && label.key === key)) continue;
+    labels.push(key ? { key } : { raw: field });
+  }
   return { recorded, labels };
 }

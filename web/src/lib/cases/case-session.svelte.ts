@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { ledgerEntryOf } from '@concord/shared/ledger/ledger-of.ts';
 import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { FieldChange } from '@concord/shared/cases/field-log.ts';
+import type { RegisterField, RegisterState } from '@concord/shared/cases/field-register.ts';
 import type { RawTextOp } from '@concord/shared/cases/notes-format.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
@@ -114,9 +115,15 @@ export class CaseSession {
   }
 
   /** Every value set on a scalar field, oldest first, with who set it and when (SPEC C-HIST-1). */
-  fieldHistory(field: 'village' | 'disputeType' | 'grid'): FieldChange[] {
+  fieldHistory(field: RegisterField): FieldChange[] {
     this.#subscribeCase();
     return this.caseFile.fieldHistory(field);
+  }
+
+  /** What a register field's writes come to: the value shown, and the others written at once (SPEC C-REG-2). */
+  register(field: RegisterField): RegisterState {
+    this.#subscribeCase();
+    return this.caseFile.register(field);
   }
 
   /** The notes as they read now. */

@@ -1,3 +1,4 @@
+import { registersEn } from './registers-messages.ts';
 import { gridsEn } from './grids-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
@@ -170,6 +171,7 @@ export const en = {
   ...notesEn,
   ...workflowEn,
   ...gridsEn,
+  ...registersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { registersZhCN } from './registers-messages.ts';
 import { gridsZhCN } from './grids-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
@@ -166,4 +167,5 @@ export const zhCN: Messages = {
   ...notesZhCN,
   ...workflowZhCN,
   ...gridsZhCN,
+  ...registersZhCN,
 };

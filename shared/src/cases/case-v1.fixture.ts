@@ -1,0 +1,9 @@
+/**
+ * A case file exactly as version 1 of the layout stored it (the code before titles were registers), for the tests
+ * of reading old documents (SPEC C-REG-1, C-DOC-1). Made with that version's `CaseFile`: created by a grid worker
+ * with a grid, notes written, then the police post and the judicial office each rewrote the title and moved the
+ * village while offline, and the two replicas merged. Its title is the two titles glued together, as that version
+ * merged them; its village log entries have no `seen`.
+ */
+export const caseV1Update =
+  'AwO7FwCE6QcQFeWPuOazleaJgOaUueeahOagh+mimKjpBwIBdwhwaW5nemhhaYjpBxMBdgUCaWR3Emp1ZGljaWFsLXYxLTAwMDAwNAVmaWVsZHcHdmlsbGFnZQV2YWx1ZXcIcGluZ3poYWkCYXR7Qni8/odUAAACYnl3DmRlbW8tanVkaWNpYWwxA9IPAITpBxAV6K2m5Yqh5a6k5pS555qE5qCH6aKYoekHAgGI6QcTAXYFAmlkdxBwb2xpY2UtdjEtMDAwMDAzBWZpZWxkdwd2aWxsYWdlBXZhbHVldwdob25neWFuAmF0e0J4vP5u6gAAAmJ5dwxkZW1vLXBvbGljZTEJ6QcAKAEEY2FzZQ1zY2hlbWFWZXJzaW9uAX0BKAEEY2FzZQJpZAF3EGxlZ2FjeXYxY2FzZTAwMDEhAQRjYXNlB3ZpbGxhZ2UBKAEEY2FzZQtkaXNwdXRlVHlwZQF3EmZvcmVzdExhbmRCb3VuZGFyeSgBBGNhc2UJY3JlYXRlZEF0AXtCeLz+VoAAACgBBGNhc2UEZ3JpZAF3C2ppYW5ndGluZy0xAQEFdGl0bGULCAEIZmllbGRMb2cDdgUCaWR3DmdyaWQtdjEtMDAwMDAwBWZpZWxkdwd2aWxsYWdlBXZhbHVldwlqaWFuZ3RpbmcCYXR7Qni8/laAAAACYnl3CmRlbW8tZ3JpZDF2BQJpZHcOZ3JpZC12MS0wMDAwMDEFZmllbGR3BGdyaWQFdmFsdWV3C2ppYW5ndGluZy0xAmF0e0J4vP5WgAAAAmJ5dwpkZW1vLWdyaWQxdgUCaWR3DmdyaWQtdjEtMDAwMDAyBWZpZWxkdwtkaXNwdXRlVHlwZQV2YWx1ZXcSZm9yZXN0TGFuZEJvdW5kYXJ5AmF0e0J4vP5WgAAAAmJ5dwpkZW1vLWdyaWQxBAEFbm90ZXMw5Lik5oi35a+55ZCO5bGx5p2J5pyo5p6X55qE55WM57q/5ZCE5omn5LiA6K+N44CCAtIPAQcB6QcCAgEGCw==';
