@@ -37,6 +37,38 @@ export interface DocWrite {
   edits?: readonly DocEdit[];
 }
 
+/** One stored row of a document's log, with when it was saved. */
+export interface StoredRow {
+  clock: number;
+  /** Milliseconds since the epoch of its save; null for a compaction's snapshot and rows older than times. */
+  at: number | null;
+  update: Uint8Array;
+}
+
+/** One moment of a document's past that compaction keeps: when, and the Yjs snapshot (state vector and deletions). */
+export interface KeptMoment {
+  at: number;
+  snapshot: Uint8Array;
+}
+
+/**
+ * What compaction keeps of the rows it merges (SPEC S-SNAP-1): their whole history as one update, deleted content
+ * included, and the moments it can be read at.
+ */
+export interface KeptHistory {
+  history: Uint8Array;
+  moments: readonly KeptMoment[];
+}
+
+/** What {@link DocStore.compact} keeps besides the snapshot, and the time before which kept history goes. */
+export interface CompactionKeep {
+  kept: KeptHistory;
+  /** When it is kept (ms since the epoch): the retention period runs from here. */
+  at: number;
+  /** Histories kept before this time (ms since the epoch), of any document, are pruned once `kept` is stored. */
+  pruneBefore: number;
+}
+
 /**
  * Where documents live. Small on purpose: one SQLite and one PostgreSQL implementation pass the same contract
  * suite (`doc-store.contract.ts`).
@@ -48,8 +80,18 @@ export interface DocStore {
    * (SPEC S-STORE-1). Resolves to the clock of the newest update written.
    */
   append(writes: readonly DocWrite[], at: number): Promise<number>;
-  /** Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6). */
-  compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void>;
+  /** The stored rows with the time each was saved, oldest first (SPEC S-SNAP-2). */
+  rows(name: DocName): Promise<StoredRow[]>;
+  /**
+   * Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6); with `keep`,
+   * first stores what the merged rows held, then prunes kept histories past their time, in the same transaction
+   * (SPEC S-SNAP-1).
+   */
+  compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void>;
+  /** The times of the moments compaction kept of the document, newest first (SPEC S-SNAP-1). */
+  keptMoments(name: DocName): Promise<number[]>;
+  /** The kept history holding the moment at `at` and the moment's snapshot, or null when none is kept. */
+  keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null>;
   list(): Promise<DocListing[]>;
   /** One document's listing, or null when it was never stored. */
   listing(name: DocName): Promise<DocListing | null>;

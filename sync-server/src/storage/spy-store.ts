@@ -1,5 +1,13 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type {
+  CompactionKeep,
+  DocEditRecord,
+  DocListing,
+  DocStore,
+  DocWrite,
+  StoredDoc,
+  StoredRow,
+} from './doc-store.ts';
 
 /** One `append` as the store saw it. */
 export interface AppendCall {
@@ -48,9 +56,21 @@ export class SpyStore implements DocStore {
     }
   }
 
-  compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
+  compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void> {
     this.compacts.push({ name, throughClock });
-    return this.inner.compact(name, snapshot, throughClock);
+    return this.inner.compact(name, snapshot, throughClock, keep);
+  }
+
+  rows(name: DocName): Promise<StoredRow[]> {
+    return this.inner.rows(name);
+  }
+
+  keptMoments(name: DocName): Promise<number[]> {
+    return this.inner.keptMoments(name);
+  }
+
+  keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null> {
+    return this.inner.keptMoment(name, at);
   }
 
   list(): Promise<DocListing[]> {
