@@ -1,0 +1,97 @@
+import { Hono, type Context } from 'hono';
+import {
+  caseVersionOf,
+  mayRestore,
+  restoreRequestSchema,
+  type CaseVersion,
+  type CaseVersionsResponse,
+} from '@concord/shared/cases/case-version.ts';
+import { parseDocName, type DocName } from '@concord/shared/sync/doc-name.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DocStore } from '../storage/doc-store.ts';
+import { versionAt, versionTimes } from '../storage/kept-history.ts';
+import { restoreInRoom } from '../sync/restore-room.ts';
+import type { SyncHub } from '../sync/sync-hub.ts';
+import { jsonBody, requireUser, type AuthEnv } from './auth-routes.ts';
+import { HttpError, httpErrorCode } from './http-error.ts';
+
+/** At most this many moments are listed, newest first. */
+const versionsLimit = 500;
+
+/**
+ * A case as it was and its restoring (SPEC H-RESTORE-1): `GET /api/docs/:name/versions`, `GET
+ * /api/docs/:name/versions/:at` and `POST /api/docs/:name/restore {at}`, for the town's agencies and administrators.
+ */
+export function versionRoutes(options: {
+  auth: AuthService;
+  store: DocStore;
+  hub: SyncHub;
+  now?: () => number;
+}): Hono<AuthEnv> {
+  const { auth, store, hub } = options;
+  const now = options.now ?? Date.now;
+  const routes = new Hono<AuthEnv>();
+  routes.use('*', requireUser(auth));
+
+  /** The case the request names, when the caller may open it and restore it; refused in the one shape if not. */
+  const restorable = async (c: Context<AuthEnv>): Promise<DocName> => {
+    const parsed = parseDocName(c.req.param('name') ?? '');
+    if (!parsed.ok) throw new HttpError(400, httpErrorCode.badDocName, 'not a document name');
+    const user = c.get('user');
+    // the same 404 for a case that does not exist and one the caller may not open (SPEC A-RIGHT-11)
+    const access = await hub.access.decide(user, parsed.name, parsed.kind);
+    const listing = access === 'none' || parsed.kind !== 'case' ? null : await store.listing(parsed.name);
+    if (!listing) throw new HttpError(404, httpErrorCode.notFound, 'no such case');
+    if (access !== 'write' || !mayRestore(user.role)) {
+      throw new HttpError(
+        403,
+        httpErrorCode.forbidden,
+        'only the town’s agencies see and restore past versions',
+      );
+    }
+    return parsed.name;
+  };
+
+  routes.get('/:name/versions', async (c) => {
+    const name = await restorable(c);
+    const times = await versionTimes(store, name);
+    const body: CaseVersionsResponse = { versions: times.slice(0, versionsLimit).map((at) => ({ at })) };
+    return c.json(body);
+  });
+
+  routes.get('/:name/versions/:at', async (c) => {
+    const name = await restorable(c);
+    const at = momentOf(c.req.param('at'));
+    const doc = await versionAt(store, name, at);
+    if (!doc) throw new HttpError(404, httpErrorCode.notFound, 'no version of the case is kept at that time');
+    const body: CaseVersion = caseVersionOf(doc, at);
+    doc.destroy();
+    return c.json(body);
+  });
+
+  routes.post('/:name/restore', async (c) => {
+    const name = await restorable(c);
+    const parsed = restoreRequestSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) throw new HttpError(400, httpErrorCode.badRequest, 'send {"at"}: a version’s time');
+    const { at } = parsed.data;
+    const doc = await versionAt(store, name, at);
+    if (!doc) throw new HttpError(404, httpErrorCode.notFound, 'no version of the case is kept at that time');
+    const user = c.get('user');
+    const restoredAt = now();
+    try {
+      await restoreInRoom(hub.rooms, name, doc, { at, by: user.id, now: restoredAt });
+    } finally {
+      doc.destroy();
+    }
+    return c.json({ restored: at, at: restoredAt });
+  });
+
+  return routes;
+}
+
+function momentOf(value: string | undefined): number {
+  if (value === undefined || !/^[0-9]{1,15}$/.test(value)) {
+    throw new HttpError(400, httpErrorCode.badRequest, 'a version is named by its time in milliseconds');
+  }
+  return Number(value);
+}
