@@ -16,8 +16,13 @@ export function mayRestore(role: Role): boolean {
   return (restoringRoles as readonly Role[]).includes(role);
 }
 
-/** One moment a case can be read at, in `GET /api/docs/:name/versions` (SPEC S-SNAP-2). */
-export const caseVersionsResponseSchema = z.object({ versions: z.array(z.object({ at: z.number() })) });
+/**
+ * The moments a case can be read at, newest first, in `GET /api/docs/:name/versions` (SPEC S-SNAP-2): each named
+ * by an id (the number of its save, never reused) and dated by its time.
+ */
+export const caseVersionsResponseSchema = z.object({
+  versions: z.array(z.object({ id: z.number(), at: z.number() })),
+});
 export type CaseVersionsResponse = z.infer<typeof caseVersionsResponseSchema>;
 
 /** Steps this version can read; a step it cannot (a newer kind) is left out of the view, never a failure. */
@@ -32,6 +37,7 @@ const stepsSchema = z.array(z.unknown()).transform((values) => {
 
 /** A case as it was at one moment, read-only: `GET /api/docs/:name/versions/:at` (SPEC S-SNAP-2). */
 export const caseVersionSchema = z.object({
+  id: z.number(),
   at: z.number(),
   title: z.string(),
   village: z.string().nullable(),
@@ -52,11 +58,12 @@ export const caseVersionSchema = z.object({
 export type CaseVersion = z.infer<typeof caseVersionSchema>;
 
 /** What a case document held, as a person reads it: the shared readers of the case file, its parties and steps. */
-export function caseVersionOf(doc: Y.Doc, at: number): CaseVersion {
+export function caseVersionOf(doc: Y.Doc, moment: { id: number; at: number }): CaseVersion {
   const file = new CaseFile(doc);
   const summary = file.summary();
   return {
-    at,
+    id: moment.id,
+    at: moment.at,
     title: summary.title,
     village: summary.village,
     grid: summary.grid,
@@ -67,6 +74,6 @@ export function caseVersionOf(doc: Y.Doc, at: number): CaseVersion {
   };
 }
 
-/** `POST /api/docs/:name/restore`: the moment to make the case equal to again. */
-export const restoreRequestSchema = z.object({ at: z.number().int().nonnegative() });
+/** `POST /api/docs/:name/restore`: the version to make the case equal to again, by its id. */
+export const restoreRequestSchema = z.object({ version: z.number().int().nonnegative() });
 export type RestoreRequest = z.infer<typeof restoreRequestSchema>;

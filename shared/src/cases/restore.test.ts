@@ -55,7 +55,7 @@ function copyOf(doc: Y.Doc): Y.Doc {
 
 /** Everything a person reads of a case, with the notes' formatting. */
 function reading(doc: Y.Doc) {
-  const { at: _at, ...version } = caseVersionOf(doc, 0);
+  const { at: _at, id: _id, ...version } = caseVersionOf(doc, { id: 0, at: 0 });
   return { ...version, notes: new CaseFile(doc).notes.toDelta() as unknown };
 }
 

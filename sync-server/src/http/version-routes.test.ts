@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Role } from '@concord/shared/auth/user.ts';
+import type { AccountId, Role } from '@concord/shared/auth/user.ts';
 import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
 import { caseVersionSchema, caseVersionsResponseSchema } from '@concord/shared/cases/case-version.ts';
 import { readRestores } from '@concord/shared/cases/restore.ts';
@@ -43,12 +43,12 @@ async function setup() {
     doc.on('update', collect);
     edit();
     doc.off('update', collect);
-    const author = 'acct-cadre' as never;
-    await store.append(
+    const author = 'acct-cadre' as AccountId;
+    return store.append(
       [
         {
           name,
-          updates,
+          updates: [Y.mergeUpdates(updates)],
           summary: summarizeDoc('case', doc),
           edits: [{ author, fields: ['notes'], bytes: 1 }],
         },
@@ -56,7 +56,7 @@ async function setup() {
       at,
     );
   };
-  await save(1000, () => {
+  const before = await save(1000, () => {
     file.create({
       id: 'versioned' as CaseId,
       title: '刘某与王某山林地界纠纷',
@@ -67,13 +67,13 @@ async function setup() {
     file.notes.insert(0, '双方对界桩位置有争议。');
     file.addParty({ name: '刘某', village: 'jiangting', contact: '', role: 'applicant' });
   });
-  await save(2000, () => {
+  const emptied = await save(2000, () => {
     doc.transact(() => {
       file.notes.delete(0, file.notes.length);
       file.removeParty(file.parties[0]?.id ?? '');
     });
   });
-  return { app, store };
+  return { app, store, before, emptied };
 }
 
 async function current(store: DocStore): Promise<CaseFile> {
@@ -84,18 +84,19 @@ async function current(store: DocStore): Promise<CaseFile> {
 
 describe('a case as it was, and its restoring', () => {
   it('H-RESTORE-1: the versions are listed newest first, and each reads as the case was', async () => {
-    const { app } = await setup();
+    const { app, before: first, emptied } = await setup();
     const listed = await app.request(`/api/docs/${name}/versions`, as('judicial'));
     expect(listed.status).toBe(200);
     expect(caseVersionsResponseSchema.parse(await listed.json()).versions).toEqual([
-      { at: 2000 },
-      { at: 1000 },
+      { id: emptied, at: 2000 },
+      { id: first, at: 1000 },
     ]);
 
     const before = caseVersionSchema.parse(
-      await (await app.request(`/api/docs/${name}/versions/1000`, as('police'))).json(),
+      await (await app.request(`/api/docs/${name}/versions/${first}`, as('police'))).json(),
     );
     expect(before).toMatchObject({
+      id: first,
       at: 1000,
       title: '刘某与王某山林地界纠纷',
       village: 'jiangting',
@@ -105,16 +106,16 @@ describe('a case as it was, and its restoring', () => {
     });
     expect(before.parties.map((party) => party.name)).toEqual(['刘某']);
     const after = caseVersionSchema.parse(
-      await (await app.request(`/api/docs/${name}/versions/2000`, as('admin'))).json(),
+      await (await app.request(`/api/docs/${name}/versions/${emptied}`, as('admin'))).json(),
     );
     expect([after.notes, after.parties]).toEqual(['', []]);
   });
 
   it('H-RESTORE-1: a restore makes the case read as the version again, attributed to who restored it', async () => {
-    const { app, store } = await setup();
+    const { app, store, before, emptied } = await setup();
     const response = await app.request(
       `/api/docs/${name}/restore`,
-      as('centre', { method: 'POST', body: JSON.stringify({ at: 1000 }) }),
+      as('centre', { method: 'POST', body: JSON.stringify({ version: before }) }),
     );
     expect(response.status).toBe(200);
 
@@ -129,18 +130,19 @@ describe('a case as it was, and its restoring', () => {
     const versions = caseVersionsResponseSchema.parse(
       await (await app.request(`/api/docs/${name}/versions`, as('centre'))).json(),
     ).versions;
-    expect(versions.map((v) => v.at).slice(1)).toEqual([2000, 1000]);
+    expect(versions.map((v) => v.id).slice(1)).toEqual([emptied, before]);
   });
 
   it('H-RESTORE-1: others get 404 for a case they may not open and 403 for one they may, in the one error shape', async () => {
-    const { app, store } = await setup();
+    const { app, store, before } = await setup();
+    const body = JSON.stringify({ version: before });
     const refusals: [Who, string, RequestInit, number][] = [
       ['otherCadre', 'versions', {}, 404],
-      ['otherCadre', 'restore', { method: 'POST', body: '{"at":1000}' }, 404],
+      ['otherCadre', 'restore', { method: 'POST', body }, 404],
       ['cadre', 'versions', {}, 403],
-      ['cadre', 'versions/1000', {}, 403],
-      ['cadre', 'restore', { method: 'POST', body: '{"at":1000}' }, 403],
-      ['supervisor', 'versions/1000', {}, 403],
+      ['cadre', `versions/${before}`, {}, 403],
+      ['cadre', 'restore', { method: 'POST', body }, 403],
+      ['supervisor', `versions/${before}`, {}, 403],
     ];
     for (const [who, path, init, status] of refusals) {
       const response = await app.request(`/api/docs/${name}/${path}`, as(who, init));
@@ -156,17 +158,17 @@ describe('a case as it was, and its restoring', () => {
     expect((await current(store)).notes.toString()).toBe('');
   });
 
-  it('H-RESTORE-1: a bad body or moment is refused with 400, a moment not kept with 404', async () => {
+  it('H-RESTORE-1: a bad body or id is refused with 400, a version not kept with 404', async () => {
     const { app, store } = await setup();
     const post = (body: string) =>
       app.request(`/api/docs/${name}/restore`, as('judicial', { method: 'POST', body }));
-    for (const body of ['not json', '{}', '{"at":"yesterday"}', '{"at":-1}']) {
+    for (const body of ['not json', '{}', '{"version":"soon"}', '{"version":-1}', '{"at":1000}']) {
       const response = await post(body);
       expect([body, response.status]).toEqual([body, 400]);
       expect(errorBodySchema.parse(await response.json()).error.code).toBe('bad_request');
     }
-    expect((await post('{"at":1500}')).status).toBe(404);
-    expect((await app.request(`/api/docs/${name}/versions/1500`, as('judicial'))).status).toBe(404);
+    expect((await post('{"version":999999}')).status).toBe(404);
+    expect((await app.request(`/api/docs/${name}/versions/999999`, as('judicial'))).status).toBe(404);
     expect((await app.request(`/api/docs/${name}/versions/soon`, as('judicial'))).status).toBe(400);
     expect((await current(store)).notes.toString()).toBe('');
   });

@@ -9,7 +9,7 @@ import {
 import { parseDocName, type DocName } from '@concord/shared/sync/doc-name.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DocStore } from '../storage/doc-store.ts';
-import { versionAt, versionTimes } from '../storage/kept-history.ts';
+import { versionAt, versionsOf } from '../storage/kept-history.ts';
 import { restoreInRoom } from '../sync/restore-room.ts';
 import type { SyncHub } from '../sync/sync-hub.ts';
 import { jsonBody, requireUser, type AuthEnv } from './auth-routes.ts';
@@ -20,7 +20,7 @@ const versionsLimit = 500;
 
 /**
  * A case as it was and its restoring (SPEC H-RESTORE-1): `GET /api/docs/:name/versions`, `GET
- * /api/docs/:name/versions/:at` and `POST /api/docs/:name/restore {at}`, for the town's agencies and administrators.
+ * /api/docs/:name/versions/:id` and `POST /api/docs/:name/restore {version}`, for the town's agencies and administrators.
  */
 export function versionRoutes(options: {
   auth: AuthService;
@@ -54,44 +54,48 @@ export function versionRoutes(options: {
 
   routes.get('/:name/versions', async (c) => {
     const name = await restorable(c);
-    const times = await versionTimes(store, name);
-    const body: CaseVersionsResponse = { versions: times.slice(0, versionsLimit).map((at) => ({ at })) };
+    const moments = await versionsOf(store, name);
+    const versions = moments.slice(0, versionsLimit).map(({ clock, at }) => ({ id: clock, at }));
+    const body: CaseVersionsResponse = { versions };
     return c.json(body);
   });
 
-  routes.get('/:name/versions/:at', async (c) => {
+  routes.get('/:name/versions/:id', async (c) => {
     const name = await restorable(c);
-    const at = momentOf(c.req.param('at'));
-    const doc = await versionAt(store, name, at);
-    if (!doc) throw new HttpError(404, httpErrorCode.notFound, 'no version of the case is kept at that time');
-    const body: CaseVersion = caseVersionOf(doc, at);
-    doc.destroy();
+    const id = versionId(c.req.param('id'));
+    const version = await versionAt(store, name, id);
+    if (!version) throw new HttpError(404, httpErrorCode.notFound, 'no such version of the case is kept');
+    const body: CaseVersion = caseVersionOf(version.doc, { id, at: version.at });
+    version.doc.destroy();
     return c.json(body);
   });
 
   routes.post('/:name/restore', async (c) => {
     const name = await restorable(c);
     const parsed = restoreRequestSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) throw new HttpError(400, httpErrorCode.badRequest, 'send {"at"}: a version’s time');
-    const { at } = parsed.data;
-    const doc = await versionAt(store, name, at);
-    if (!doc) throw new HttpError(404, httpErrorCode.notFound, 'no version of the case is kept at that time');
-    const user = c.get('user');
+    if (!parsed.success)
+      throw new HttpError(400, httpErrorCode.badRequest, 'send {"version"}: a version’s id');
+    const version = await versionAt(store, name, parsed.data.version);
+    if (!version) throw new HttpError(404, httpErrorCode.notFound, 'no such version of the case is kept');
     const restoredAt = now();
     try {
-      await restoreInRoom(hub.rooms, name, doc, { at, by: user.id, now: restoredAt });
+      await restoreInRoom(hub.rooms, name, version.doc, {
+        at: version.at,
+        by: c.get('user').id,
+        now: restoredAt,
+      });
     } finally {
-      doc.destroy();
+      version.doc.destroy();
     }
-    return c.json({ restored: at, at: restoredAt });
+    return c.json({ restored: parsed.data.version, at: restoredAt });
   });
 
   return routes;
 }
 
-function momentOf(value: string | undefined): number {
+function versionId(value: string | undefined): number {
   if (value === undefined || !/^[0-9]{1,15}$/.test(value)) {
-    throw new HttpError(400, httpErrorCode.badRequest, 'a version is named by its time in milliseconds');
+    throw new HttpError(400, httpErrorCode.badRequest, 'a version is named by its id, a whole number');
   }
   return Number(value);
 }

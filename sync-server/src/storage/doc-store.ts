@@ -45,9 +45,17 @@ export interface StoredRow {
   update: Uint8Array;
 }
 
-/** One moment of a document's past that compaction keeps: when, and the Yjs snapshot (state vector and deletions). */
-export interface KeptMoment {
+/**
+ * One moment of a document's past: right after a save, named by the clock of the save's last row (unique, never
+ * reused) and dated by its time.
+ */
+export interface Moment {
+  clock: number;
   at: number;
+}
+
+/** A moment compaction keeps, with its Yjs snapshot (state vector and deletions, a few bytes). */
+export interface KeptMoment extends Moment {
   snapshot: Uint8Array;
 }
 
@@ -58,6 +66,12 @@ export interface KeptMoment {
 export interface KeptHistory {
   history: Uint8Array;
   moments: readonly KeptMoment[];
+}
+
+/** A kept moment as read back, with the history its snapshot is read against. */
+export interface KeptMomentRecord extends Moment {
+  history: Uint8Array;
+  snapshot: Uint8Array;
 }
 
 /** What {@link DocStore.compact} keeps besides the snapshot, and the time before which kept history goes. */
@@ -88,10 +102,10 @@ export interface DocStore {
    * (SPEC S-SNAP-1).
    */
   compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void>;
-  /** The times of the moments compaction kept of the document, newest first (SPEC S-SNAP-1). */
-  keptMoments(name: DocName): Promise<number[]>;
-  /** The kept history holding the moment at `at` and the moment's snapshot, or null when none is kept. */
-  keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null>;
+  /** The moments compaction kept of the document, newest first (SPEC S-SNAP-1). */
+  keptMoments(name: DocName): Promise<Moment[]>;
+  /** The kept moment of `clock` and the history it reads, or null when none is kept. */
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null>;
   list(): Promise<DocListing[]>;
   /** One document's listing, or null when it was never stored. */
   listing(name: DocName): Promise<DocListing | null>;

@@ -4,7 +4,7 @@ import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocSummary } from '@concord/shared/docs/summary.ts';
 import type { DocStore } from './doc-store.ts';
 import type { DocStoreFixture } from './doc-store.contract.ts';
-import { dayMs, keepHistory, versionAt, versionTimes } from './kept-history.ts';
+import { dayMs, keepHistory, versionAt, versionsOf } from './kept-history.ts';
 
 /**
  * What every {@link DocStore} keeps of the rows compaction merges (SPEC S-SNAP-1, S-SNAP-2), registered beside
@@ -26,76 +26,106 @@ export function keptHistoryContract(name: string, makeStore: () => Promise<DocSt
     });
 
     /** A case whose notes are written at 1000 and 2000 and emptied at 3000, each in a save of its own. */
-    async function writeThenEmpty(): Promise<{ doc: Y.Doc; clock: number }> {
+    async function writeThenEmpty(): Promise<{ doc: Y.Doc; clocks: number[] }> {
       const doc = new Y.Doc();
       const notes = doc.getText('notes');
-      await store.append(
-        [{ name: caseA, updates: [change(doc, () => notes.insert(0, '双方同意'))], summary }],
-        1000,
-      );
-      await store.append(
-        [{ name: caseA, updates: [change(doc, () => notes.insert(4, '赔偿'))], summary }],
-        2000,
-      );
-      const clock = await store.append(
-        [{ name: caseA, updates: [change(doc, () => notes.delete(0, notes.length))], summary }],
-        3000,
-      );
-      return { doc, clock };
+      const save = (at: number, edit: () => void) =>
+        store.append([{ name: caseA, updates: [change(doc, edit)], summary }], at);
+      const clocks = [
+        await save(1000, () => notes.insert(0, '双方同意')),
+        await save(2000, () => notes.insert(4, '赔偿')),
+        await save(3000, () => notes.delete(0, notes.length)),
+      ];
+      return { doc, clocks };
     }
 
-    it('S-SNAP-2: rows come back oldest first with the time of their save; a compaction’s snapshot has none', async () => {
-      const { doc, clock } = await writeThenEmpty();
-      expect((await store.rows(caseA)).map((row) => row.at)).toEqual([1000, 2000, 3000]);
-      expect(await versionTimes(store, caseA)).toEqual([3000, 2000, 1000]);
-      expect(notesOf(await versionAt(store, caseA, 2000))).toBe('双方同意赔偿');
+    const notesAt = async (clock: number | undefined) =>
+      (await versionAt(store, caseA, clock ?? -1))?.doc.getText('notes').toString() ?? null;
 
-      await store.compact(caseA, Y.encodeStateAsUpdate(doc), clock);
+    it('S-SNAP-2: rows come back oldest first with the time of their save; a compaction’s snapshot has none', async () => {
+      const { doc, clocks } = await writeThenEmpty();
+      const [, second, third] = clocks;
+      expect((await store.rows(caseA)).map((row) => row.at)).toEqual([1000, 2000, 3000]);
+      expect(await versionsOf(store, caseA)).toEqual(
+        [3000, 2000, 1000].map((at, i) => ({ at, clock: clocks[2 - i] })),
+      );
+      expect(await notesAt(second)).toBe('双方同意赔偿');
+      expect((await versionAt(store, caseA, second ?? -1))?.at).toBe(2000);
+
+      await store.compact(caseA, Y.encodeStateAsUpdate(doc), third ?? -1);
       const rows = await store.rows(caseA);
       expect(rows.map((row) => row.at)).toEqual([null]);
       expect(rows[0]?.clock).toBe((await store.load(caseA)).clock);
     });
 
-    it('S-SNAP-1: compaction keeps every save it merges, newest first, each readable as it was, deletions included', async () => {
-      const { doc, clock } = await writeThenEmpty();
-      const kept = keepHistory(await store.rows(caseA));
-      await store.compact(caseA, Y.encodeStateAsUpdate(doc), clock, { kept, at: 4000, pruneBefore: 0 });
+    it('S-SNAP-2: two saves in the same millisecond are two moments, each named by its own clock', async () => {
+      const doc = new Y.Doc();
+      const notes = doc.getText('notes');
+      const first = await store.append(
+        [{ name: caseA, updates: [change(doc, () => notes.insert(0, '甲'))], summary }],
+        1000,
+      );
+      const second = await store.append(
+        [{ name: caseA, updates: [change(doc, () => notes.insert(1, '乙'))], summary }],
+        1000,
+      );
+      expect(await versionsOf(store, caseA)).toEqual([
+        { clock: second, at: 1000 },
+        { clock: first, at: 1000 },
+      ]);
+      expect(await notesAt(first)).toBe('甲');
+    });
 
-      expect(await store.keptMoments(caseA)).toEqual([3000, 2000, 1000]);
-      expect(notesOf(await versionAt(store, caseA, 1000))).toBe('双方同意');
-      expect(notesOf(await versionAt(store, caseA, 2000))).toBe('双方同意赔偿');
-      expect(notesOf(await versionAt(store, caseA, 3000))).toBe('');
-      expect(await store.keptMoment(caseA, 2500)).toBeNull();
-      expect(await store.keptMoment(caseC, 2000)).toBeNull();
+    it('S-SNAP-1: compaction keeps every save it merges, newest first, each readable as it was, deletions included', async () => {
+      const { doc, clocks } = await writeThenEmpty();
+      const [first, second, third] = clocks;
+      const kept = keepHistory(await store.rows(caseA));
+      await store.compact(caseA, Y.encodeStateAsUpdate(doc), third ?? -1, { kept, at: 4000, pruneBefore: 0 });
+
+      expect(await store.keptMoments(caseA)).toEqual([
+        { clock: third, at: 3000 },
+        { clock: second, at: 2000 },
+        { clock: first, at: 1000 },
+      ]);
+      expect(await notesAt(first)).toBe('双方同意');
+      expect(await notesAt(second)).toBe('双方同意赔偿');
+      expect(await notesAt(third)).toBe('');
+      expect((await versionAt(store, caseA, second ?? -1))?.at).toBe(2000);
+      expect(await store.keptMoment(caseA, 999_999)).toBeNull();
+      expect(await store.keptMoment(caseC, second ?? -1)).toBeNull();
       // the live document is the compacted one: the emptied text is kept only in the history
-      expect(notesOf(replay(await store.load(caseA)))).toBe('');
+      expect(
+        replay(await store.load(caseA))
+          .getText('notes')
+          .toString(),
+      ).toBe('');
 
       // saves after the compaction are moments too, read from the rows
       const notes = doc.getText('notes');
-      await store.append(
+      const later = await store.append(
         [{ name: caseA, updates: [change(doc, () => notes.insert(0, '重写'))], summary }],
         5000,
       );
-      expect(await versionTimes(store, caseA)).toEqual([5000, 3000, 2000, 1000]);
-      expect(notesOf(await versionAt(store, caseA, 5000))).toBe('重写');
+      expect((await versionsOf(store, caseA)).map((moment) => moment.at)).toEqual([5000, 3000, 2000, 1000]);
+      expect(await notesAt(later)).toBe('重写');
     });
 
     it('S-SNAP-1: a compaction that fails keeps nothing and leaves the rows as they were', async () => {
-      const { clock } = await writeThenEmpty();
+      const { clocks } = await writeThenEmpty();
       const kept = keepHistory(await store.rows(caseA));
       // a snapshot that is no bytes at all: every database refuses to store it
       const notBytes = null as unknown as Uint8Array;
       await expect(
-        store.compact(caseA, notBytes, clock, { kept, at: 4000, pruneBefore: 0 }),
+        store.compact(caseA, notBytes, clocks[2] ?? -1, { kept, at: 4000, pruneBefore: 0 }),
       ).rejects.toThrow();
       expect(await store.keptMoments(caseA)).toEqual([]);
       expect((await store.rows(caseA)).map((row) => row.at)).toEqual([1000, 2000, 3000]);
     });
 
     it('S-SNAP-1: histories kept past the retention period are pruned at a later compaction, after it stores its own', async () => {
-      const { doc, clock } = await writeThenEmpty();
+      const { doc, clocks } = await writeThenEmpty();
       const first = keepHistory(await store.rows(caseA));
-      await store.compact(caseA, Y.encodeStateAsUpdate(doc), clock, {
+      await store.compact(caseA, Y.encodeStateAsUpdate(doc), clocks[2] ?? -1, {
         kept: first,
         at: 10 * dayMs,
         pruneBefore: 0,
@@ -123,10 +153,10 @@ export function keptHistoryContract(name: string, makeStore: () => Promise<DocSt
         // what was kept on day 10 goes, what was kept on day 20 stays, whichever document it was of
         pruneBefore: 15 * dayMs,
       });
-      expect(await store.keptMoments(caseA)).toEqual([400 * dayMs]);
-      expect(notesOf(await versionAt(store, caseA, 400 * dayMs))).toBe('后');
-      expect(await store.keptMoment(caseA, 2000)).toBeNull();
-      expect(await store.keptMoments(caseC)).toEqual([20 * dayMs]);
+      expect(await store.keptMoments(caseA)).toEqual([{ clock: later, at: 400 * dayMs }]);
+      expect(await notesAt(later)).toBe('后');
+      expect(await store.keptMoment(caseA, clocks[1] ?? -1)).toBeNull();
+      expect(await store.keptMoments(caseC)).toEqual([{ clock: otherClock, at: 20 * dayMs }]);
     });
   });
 }
@@ -156,8 +186,4 @@ function replay(stored: { updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc();
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
-}
-
-function notesOf(doc: Y.Doc | null): string | null {
-  return doc ? doc.getText('notes').toString() : null;
 }

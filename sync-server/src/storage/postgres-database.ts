@@ -55,11 +55,12 @@ const migrations: readonly string[] = [
    CREATE TABLE doc_moments (
      id BIGSERIAL PRIMARY KEY,
      doc TEXT NOT NULL,
+     clock BIGINT NOT NULL,
      at BIGINT NOT NULL,
      kept BIGINT NOT NULL REFERENCES doc_kept (id) ON DELETE CASCADE,
      snapshot BYTEA NOT NULL
    );
-   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, at);
+   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, clock);
    CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
 ];
 

@@ -7,6 +7,8 @@ import type {
   DocListing,
   DocStore,
   DocWrite,
+  KeptMomentRecord,
+  Moment,
   StoredDoc,
   StoredRow,
 } from './doc-store.ts';
@@ -96,12 +98,10 @@ export class PostgresDocStore implements DocStore {
         );
         const kept = rows[0]?.id;
         for (const moment of moments) {
-          await client.query('INSERT INTO doc_moments (doc, at, kept, snapshot) VALUES ($1, $2, $3, $4)', [
-            name,
-            moment.at,
-            kept,
-            toBuffer(moment.snapshot),
-          ]);
+          await client.query(
+            'INSERT INTO doc_moments (doc, clock, at, kept, snapshot) VALUES ($1, $2, $3, $4, $5)',
+            [name, moment.clock, moment.at, kept, toBuffer(moment.snapshot)],
+          );
         }
       }
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [name, throughClock]);
@@ -114,22 +114,28 @@ export class PostgresDocStore implements DocStore {
     });
   }
 
-  async keptMoments(name: DocName): Promise<number[]> {
-    const { rows } = await this.#pool.query<{ at: string }>(
-      'SELECT DISTINCT at FROM doc_moments WHERE doc = $1 ORDER BY at DESC',
+  async keptMoments(name: DocName): Promise<Moment[]> {
+    const { rows } = await this.#pool.query<{ clock: string; at: string }>(
+      'SELECT clock, at FROM doc_moments WHERE doc = $1 ORDER BY clock DESC',
       [name],
     );
-    return rows.map((row) => Number(row.at));
+    return rows.map((row) => ({ clock: Number(row.clock), at: Number(row.at) }));
   }
 
-  async keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null> {
-    const { rows } = await this.#pool.query<{ snapshot: Buffer; history: Buffer }>(
-      `SELECT m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
-       WHERE m.doc = $1 AND m.at = $2 ORDER BY m.id DESC LIMIT 1`,
-      [name, at],
+  async keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
+    const { rows } = await this.#pool.query<{ clock: string; at: string; snapshot: Buffer; history: Buffer }>(
+      `SELECT m.clock, m.at, m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
+       WHERE m.doc = $1 AND m.clock = $2 ORDER BY m.id DESC LIMIT 1`,
+      [name, clock],
     );
     const row = rows[0];
-    return row ? { history: toBytes(row.history), snapshot: toBytes(row.snapshot) } : null;
+    if (!row) return null;
+    return {
+      clock: Number(row.clock),
+      at: Number(row.at),
+      history: toBytes(row.history),
+      snapshot: toBytes(row.snapshot),
+    };
   }
 
   async list(): Promise<DocListing[]> {

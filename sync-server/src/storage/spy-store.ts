@@ -5,6 +5,8 @@ import type {
   DocListing,
   DocStore,
   DocWrite,
+  KeptMomentRecord,
+  Moment,
   StoredDoc,
   StoredRow,
 } from './doc-store.ts';
@@ -65,12 +67,12 @@ export class SpyStore implements DocStore {
     return this.inner.rows(name);
   }
 
-  keptMoments(name: DocName): Promise<number[]> {
+  keptMoments(name: DocName): Promise<Moment[]> {
     return this.inner.keptMoments(name);
   }
 
-  keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null> {
-    return this.inner.keptMoment(name, at);
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
+    return this.inner.keptMoment(name, clock);
   }
 
   list(): Promise<DocListing[]> {

@@ -61,11 +61,12 @@ const migrations: readonly string[] = [
    CREATE TABLE doc_moments (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      doc TEXT NOT NULL,
+     clock INTEGER NOT NULL,
      at INTEGER NOT NULL,
      kept INTEGER NOT NULL REFERENCES doc_kept (id) ON DELETE CASCADE,
      snapshot BLOB NOT NULL
    );
-   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, at);
+   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, clock);
    CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
 ];
 

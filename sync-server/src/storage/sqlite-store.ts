@@ -7,6 +7,8 @@ import type {
   DocListing,
   DocStore,
   DocWrite,
+  KeptMomentRecord,
+  Moment,
   StoredDoc,
   StoredRow,
 } from './doc-store.ts';
@@ -47,15 +49,17 @@ export class SqliteDocStore implements DocStore {
     this.#insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data, at) VALUES (?, ?, ?)');
     this.#selectRows = db.prepare('SELECT id, at, data FROM doc_updates WHERE doc = ? ORDER BY id');
     this.#insertKept = db.prepare('INSERT INTO doc_kept (doc, kept_at, history) VALUES (?, ?, ?)');
-    this.#insertMoment = db.prepare('INSERT INTO doc_moments (doc, at, kept, snapshot) VALUES (?, ?, ?, ?)');
+    this.#insertMoment = db.prepare(
+      'INSERT INTO doc_moments (doc, clock, at, kept, snapshot) VALUES (?, ?, ?, ?, ?)',
+    );
     this.#pruneMoments = db.prepare(
       'DELETE FROM doc_moments WHERE kept IN (SELECT id FROM doc_kept WHERE kept_at < ?)',
     );
     this.#pruneKept = db.prepare('DELETE FROM doc_kept WHERE kept_at < ?');
-    this.#selectMoments = db.prepare('SELECT DISTINCT at FROM doc_moments WHERE doc = ? ORDER BY at DESC');
+    this.#selectMoments = db.prepare('SELECT clock, at FROM doc_moments WHERE doc = ? ORDER BY clock DESC');
     this.#selectMoment = db.prepare(
-      `SELECT m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
-       WHERE m.doc = ? AND m.at = ? ORDER BY m.id DESC LIMIT 1`,
+      `SELECT m.clock, m.at, m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
+       WHERE m.doc = ? AND m.clock = ? ORDER BY m.id DESC LIMIT 1`,
     );
     this.#upsertDoc = db.prepare(
       `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -132,7 +136,9 @@ export class SqliteDocStore implements DocStore {
         const moments = keep?.kept.moments ?? [];
         if (keep && moments.length > 0) {
           const kept = this.#insertKept.run(name, keep.at, keep.kept.history).lastInsertRowid;
-          for (const moment of moments) this.#insertMoment.run(name, moment.at, kept, moment.snapshot);
+          for (const moment of moments) {
+            this.#insertMoment.run(name, moment.clock, moment.at, kept, moment.snapshot);
+          }
         }
         this.#deleteThrough.run(name, throughClock);
         // the snapshot is the state as of the rows it merged, no save of its own: it has no time
@@ -145,14 +151,22 @@ export class SqliteDocStore implements DocStore {
     });
   }
 
-  keptMoments(name: DocName): Promise<number[]> {
-    return settle(() => this.#selectMoments.all(name).map((row) => Number(row['at'])));
+  keptMoments(name: DocName): Promise<Moment[]> {
+    return settle(() =>
+      this.#selectMoments.all(name).map((row) => ({ clock: Number(row['clock']), at: Number(row['at']) })),
+    );
   }
 
-  keptMoment(name: DocName, at: number): Promise<{ history: Uint8Array; snapshot: Uint8Array } | null> {
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
     return settle(() => {
-      const row = this.#selectMoment.get(name, at);
-      return row ? { history: toBytes(row['history']), snapshot: toBytes(row['snapshot']) } : null;
+      const row = this.#selectMoment.get(name, clock);
+      if (!row) return null;
+      return {
+        clock: Number(row['clock']),
+        at: Number(row['at']),
+        history: toBytes(row['history']),
+        snapshot: toBytes(row['snapshot']),
+      };
     });
   }
 
