@@ -75,12 +75,21 @@ const createdMarker = 'case.id';
 /** Written with the recording and never changed by a person afterwards: not worth a word. */
 const bookkeeping = new Set(['case.id', 'case.schemaVersion', 'case.createdAt']);
 
+/** Written by a restore of an earlier version, with whatever it set back (SPEC C-RESTORE-1). */
+const restoredMarker = 'restores';
+
 /**
- * What an entry says happened: `recorded` for the entry that created the case, else the changed fields as labels,
- * in a stable order (title, notes, then the case's scalar fields), each once.
+ * What an entry says happened: `recorded` for the entry that created the case, `restored` for a restore of an
+ * earlier version, else the changed fields as labels, in a stable order (title, notes, then the case's scalar
+ * fields), each once.
  */
-export function describeChange(fields: readonly string[]): { recorded: boolean; labels: FieldLabel[] } {
+export function describeChange(fields: readonly string[]): {
+  recorded: boolean;
+  restored: boolean;
+  labels: FieldLabel[];
+} {
   const recorded = fields.includes(createdMarker);
+  const restored = !recorded && fields.includes(restoredMarker);
   const order = Object.keys(fieldKeys);
   const rank = (field: string) => {
     const index = order.indexOf(field);
@@ -89,11 +98,12 @@ export function describeChange(fields: readonly string[]): { recorded: boolean; 
   const shown = [...new Set(fields)]
     .filter((field) => !bookkeeping.has(field))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const labels = recorded
-    ? []
-    : shown.map((field): FieldLabel => {
-        const key = fieldKeys[field];
-        return key ? { key } : { raw: field };
-      });
-  return { recorded, labels };
+  const labels =
+    recorded || restored
+      ? []
+      : shown.map((field): FieldLabel => {
+          const key = fieldKeys[field];
+          return key ? { key } : { raw: field };
+        });
+  return { recorded, restored, labels };
 }

@@ -3,6 +3,7 @@ import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
+import { versionsZhCN } from './versions-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -166,4 +167,5 @@ export const zhCN: Messages = {
   ...notesZhCN,
   ...workflowZhCN,
   ...gridsZhCN,
+  ...versionsZhCN,
 };
