@@ -2,7 +2,7 @@
 export const versionsEn = {
   versions_heading: 'Earlier versions',
   versions_intro:
-    'The server keeps the case as it was after each change, for a year. See one as it was, and restore it if something was lost.',
+    'The server keeps the case as it was after each change, for as long as it is set to (a year unless changed). See one as it was, and restore it if something was lost.',
   versions_loading: 'Loading the versions…',
   versions_empty: 'The server keeps no earlier version of this case yet.',
   versions_more: 'Show {count} older versions',
@@ -37,7 +37,8 @@ export const versionsEn = {
 
 export const versionsZhCN: Record<keyof typeof versionsEn, string> = {
   versions_heading: '历史版本',
-  versions_intro: '服务器保存案件每次修改后的样子，保留一年。可以查看当时的案件，内容丢失时可以恢复。',
+  versions_intro:
+    '服务器保存案件每次修改后的样子，按设置的期限保留（默认一年）。可以查看当时的案件，内容丢失时可以恢复。',
   versions_loading: '正在载入版本……',
   versions_empty: '服务器尚未保存这个案件的历史版本。',
   versions_more: '显示更早的 {count} 个版本',
