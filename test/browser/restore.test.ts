@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseFile } from '../../shared/src/cases/case-file.ts';
 import { stockClient, synced, until } from '../helpers/clients.ts';
 import { browserSuite, builtWebApp, demoAccount, fieldShows, openSignedIn } from '../helpers/browser.ts';
@@ -10,7 +10,7 @@ const casePath = '/cases/demo-jt-boundary';
 const demoNotes = '网格员入户走访时发现:两户对后山一片杉木林的界线各执一词,已有口角。村委会第一次劝调未果。';
 
 describe('earlier versions on the case page', () => {
-  it('W-RESTORE-1: the judicial office sees the case as it was before it was emptied, restores it, and the police post sees it back', async () => {
+  it('W-RESTORE-1: the judicial office sees the case as it was before it was emptied, restores it, and the police post sees it back; a cadre is offered none; offline it says the server is needed', async () => {
     const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
     // a village cadre's device empties the notes and the parties in one change
     const cadreToken = await server.signIn('villageCadre', 'jiangting');
@@ -61,6 +61,21 @@ describe('earlier versions on the case page', () => {
     await judicial
       .locator('section.history li', { hasText: 'restored an earlier version of the case' })
       .getByText('司法所 李所长')
+      .waitFor();
+
+    // a village cadre is offered no earlier versions
+    const cadre = await openSignedIn(browser(), `${server.url}${casePath}`, demoAccount('cadre1'));
+    await cadre.getByRole('heading', { name: 'Who changed what' }).waitFor();
+    await fieldShows(cadre, notes, { equals: demoNotes });
+    expect(await cadre.getByRole('heading', { name: 'Earlier versions' }).count()).toBe(0);
+
+    // offline, the judicial office is told the versions need the server
+    await judicial.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await server.stop();
+    await judicial.reload();
+    await fieldShows(judicial, notes, { equals: demoNotes });
+    await judicial
+      .getByText(/Earlier versions are kept on the server, which cannot be reached now/)
       .waitFor();
   });
 });
