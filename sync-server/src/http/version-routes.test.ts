@@ -172,4 +172,46 @@ describe('a case as it was, and its restoring', () => {
     expect((await app.request(`/api/docs/${name}/versions/soon`, as('judicial'))).status).toBe(400);
     expect((await current(store)).notes.toString()).toBe('');
   });
+
+  it('H-RESTORE-1: a version from before the case was recorded, or a case a newer Concord wrote, is refused with 409', async () => {
+    const { app, store } = await setup();
+    const other = docName('case', 'early');
+    const doc = new Y.Doc();
+    const save = (at: number, edit: () => void) => {
+      const updates: Uint8Array[] = [];
+      const collect = (update: Uint8Array) => updates.push(update);
+      doc.on('update', collect);
+      edit();
+      doc.off('update', collect);
+      return store.append([{ name: other, updates, summary: summarizeDoc('case', doc) }], at);
+    };
+    const file = new CaseFile(doc);
+    const early = await save(100, () => doc.getText('notes').insert(0, '草稿'));
+    const recorded = await save(200, () => {
+      file.create({
+        id: 'early' as CaseId,
+        title: '王某借款纠纷',
+        village: 'jiangting' as VillageId,
+        disputeType: 'other',
+        createdAt: 200,
+      });
+    });
+    const restore = (version: number) =>
+      app.request(
+        `/api/docs/${other}/restore`,
+        as('judicial', { method: 'POST', body: JSON.stringify({ version }) }),
+      );
+    const refused = await restore(early);
+    expect(refused.status).toBe(409);
+    expect(errorBodySchema.parse(await refused.json()).error.code).toBe('conflict');
+
+    // a newer Concord takes the case over: it is shown, never rewritten (SPEC C-DOC-3)
+    await save(300, () => doc.getMap('case').set('schemaVersion', 99));
+    await save(400, () => doc.getText('notes').delete(0, 2));
+    expect((await restore(recorded)).status).toBe(409);
+    const stored = new Y.Doc();
+    for (const update of (await store.load(other)).updates) Y.applyUpdate(stored, update);
+    expect(stored.getText('notes').toString()).toBe('');
+    expect(stored.getArray('restores').length).toBe(0);
+  });
 });

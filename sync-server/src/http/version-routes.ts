@@ -7,6 +7,7 @@ import {
   type CaseVersionsResponse,
 } from '@concord/shared/cases/case-version.ts';
 import { parseDocName, type DocName } from '@concord/shared/sync/doc-name.ts';
+import { CaseFile } from '@concord/shared/cases/case-file.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { versionAt, versionsOf } from '../storage/kept-history.ts';
@@ -78,14 +79,23 @@ export function versionRoutes(options: {
     const version = await versionAt(store, name, parsed.data.version);
     if (!version) throw new HttpError(404, httpErrorCode.notFound, 'no such version of the case is kept');
     const restoredAt = now();
+    let outcome: 'restored' | 'newerSchema';
     try {
-      await restoreInRoom(hub.rooms, name, version.doc, {
-        at: version.at,
-        by: c.get('user').id,
-        now: restoredAt,
-      });
+      // a version from before the case was recorded would empty it: that is no restore
+      if (!new CaseFile(version.doc).exists) {
+        throw new HttpError(409, httpErrorCode.conflict, 'the case was not recorded yet at that version');
+      }
+      const by = c.get('user').id;
+      outcome = await restoreInRoom(hub.rooms, name, version.doc, { at: version.at, by, now: restoredAt });
     } finally {
       version.doc.destroy();
+    }
+    if (outcome === 'newerSchema') {
+      throw new HttpError(
+        409,
+        httpErrorCode.conflict,
+        'a newer Concord wrote this case: it is not rewritten here',
+      );
     }
     return c.json({ restored: parsed.data.version, at: restoredAt });
   });

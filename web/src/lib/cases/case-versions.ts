@@ -62,6 +62,7 @@ export function versionsFailureMessage(failure: ApiFailure): MessageKey {
     case apiFailure.forbidden:
       return 'versions_forbidden';
     case apiFailure.conflict:
+      return 'versions_conflict';
     case apiFailure.invalid:
     case apiFailure.throttled:
     case apiFailure.serverError:

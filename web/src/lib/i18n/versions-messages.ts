@@ -32,6 +32,8 @@ export const versionsEn = {
   versions_not_found: 'The server keeps no such version of this case.',
   versions_forbidden: 'Only the town’s agencies and administrators see and restore earlier versions.',
   versions_failed: 'That did not work. Try again shortly.',
+  versions_conflict:
+    'This version cannot be restored: the case was not recorded yet then, or a newer version of Concord wrote it.',
   history_restored: 'restored an earlier version of the case',
 } as const;
 
@@ -67,5 +69,6 @@ export const versionsZhCN: Record<keyof typeof versionsEn, string> = {
   versions_not_found: '服务器上没有这个案件的这个版本。',
   versions_forbidden: '只有镇里的综治中心、司法所、警务室和管理员可以查看和恢复历史版本。',
   versions_failed: '操作没有成功，请稍后再试。',
+  versions_conflict: '这个版本无法恢复：当时案件尚未登记，或案件由更新版本的协和写入。',
   history_restored: '恢复了案件的一个历史版本',
 };
