@@ -23,11 +23,11 @@ export function rowMoments(rows: readonly StoredRow[]): Moment[] {
  */
 export function keepHistory(rows: readonly StoredRow[]): KeptHistory {
   const doc = new Y.Doc({ gc: false });
-  const ends = new Map(rowMoments(rows).map((moment) => [moment.clock, moment]));
+  const timed = new Map(rowMoments(rows).map((moment) => [moment.clock, moment]));
   const moments: KeptMoment[] = [];
   for (const row of rows) {
     Y.applyUpdate(doc, row.update);
-    const moment = ends.get(row.clock);
+    const moment = timed.get(row.clock);
     if (moment) moments.push({ ...moment, snapshot: Y.encodeSnapshot(Y.snapshot(doc)) });
   }
   const history = Y.encodeStateAsUpdate(doc);
