@@ -12,6 +12,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       maxFrameBytes: 4 * 1024 * 1024,
       webRoot: '/srv/web',
+      snapshotRetentionDays: 365,
     });
     expect(readConfig({}, null).webRoot).toBeNull();
   });
@@ -26,6 +27,7 @@ describe('readConfig', () => {
         LOG_LEVEL: 'debug',
         MAX_FRAME_BYTES: '1048576',
         WEB_ROOT: 'dist/web',
+        SNAPSHOT_RETENTION_DAYS: '30',
       },
       '/srv/web',
     );
@@ -37,6 +39,7 @@ describe('readConfig', () => {
       logLevel: 'debug',
       maxFrameBytes: 1048576,
       webRoot: resolve('dist/web'),
+      snapshotRetentionDays: 30,
     });
   });
 
@@ -60,6 +63,8 @@ describe('readConfig', () => {
     ['MAX_FRAME_BYTES', ''],
     ['LOG_LEVEL', 'verbose'],
     ['SEED_DEMO', 'yes'],
+    ['SNAPSHOT_RETENTION_DAYS', '0'],
+    ['SNAPSHOT_RETENTION_DAYS', 'forever'],
   ];
   it.each(refused)('refuses %s=%j with a ConfigError that names the variable', (variable, value) => {
     const read = () => readConfig({ [variable]: value }, null);

@@ -26,6 +26,7 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/)
     .default('public'),
   REDIS_URL: z.string().min(1).optional(),
+  SNAPSHOT_RETENTION_DAYS: wholeNumber.pipe(z.number().int().min(1)).default(365),
 });
 
 export interface ServerConfig {
@@ -55,6 +56,8 @@ export interface ServerConfig {
   databaseSchema?: string;
   /** Redis for fan-out between server instances sharing one PostgreSQL (SPEC S-SCALE-1). */
   redisUrl?: string;
+  /** Days what compaction merges stays readable, to see or restore a case as it was (SPEC S-SNAP-1). */
+  snapshotRetentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxLoadedDocs: e.MAX_LOADED_DOCS,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseSchema: e.DATABASE_SCHEMA } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

@@ -50,6 +50,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     store,
     logger,
     maxLoadedDocs: config.maxLoadedDocs,
+    ...(config.snapshotRetentionDays === undefined ? {} : { retentionDays: config.snapshotRetentionDays }),
     ...(fanout === undefined ? {} : { fanout, findAccount: (id: AccountId) => accounts.findById(id) }),
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },

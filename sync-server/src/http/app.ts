@@ -19,6 +19,7 @@ import { docRoutes } from './doc-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
+import { versionRoutes } from './version-routes.ts';
 
 export interface AppOptions {
   store: DocStore;
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/auth', authRoutes(auth, throttle, sessionsEnded));
   app.route('/api/admin', adminRoutes(auth, admin));
   app.route('/api/docs', docRoutes({ auth, store, accounts, hub }));
+  app.route('/api/docs', versionRoutes({ auth, store, hub }));
   app.route('/api/ledger', ledgerRoutes({ auth, store }));
   app.route('/api/people', peopleRoutes({ auth, accounts }));
 

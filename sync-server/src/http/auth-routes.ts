@@ -35,7 +35,8 @@ export function clientAddress(c: Context): string {
   return typeof socket.remoteAddress === 'string' ? socket.remoteAddress : 'local';
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+/** The request body as JSON, or a 400 in the one error shape. */
+export async function jsonBody(c: Context): Promise<unknown> {
   try {
     return (await c.req.json()) as unknown;
   } catch (error) {

@@ -37,6 +37,52 @@ export interface DocWrite {
   edits?: readonly DocEdit[];
 }
 
+/** One stored row of a document's log, with when it was saved. */
+export interface StoredRow {
+  clock: number;
+  /** Milliseconds since the epoch of its save; null for a compaction's snapshot and rows older than times. */
+  at: number | null;
+  update: Uint8Array;
+}
+
+/**
+ * One moment of a document's past: right after a save, named by the clock of the save's last row (unique, never
+ * reused) and dated by its time.
+ */
+export interface Moment {
+  clock: number;
+  at: number;
+}
+
+/** A moment compaction keeps, with its Yjs snapshot (state vector and deletions, a few bytes). */
+export interface KeptMoment extends Moment {
+  snapshot: Uint8Array;
+}
+
+/**
+ * What compaction keeps of the rows it merges (SPEC S-SNAP-1): their whole history as one update, deleted content
+ * included, and the moments it can be read at.
+ */
+export interface KeptHistory {
+  history: Uint8Array;
+  moments: readonly KeptMoment[];
+}
+
+/** A kept moment as read back, with the history its snapshot is read against. */
+export interface KeptMomentRecord extends Moment {
+  history: Uint8Array;
+  snapshot: Uint8Array;
+}
+
+/** What {@link DocStore.compact} keeps besides the snapshot, and the time before which kept history goes. */
+export interface CompactionKeep {
+  kept: KeptHistory;
+  /** When it is kept (ms since the epoch): the retention period runs from here. */
+  at: number;
+  /** Histories kept before this time (ms since the epoch), of any document, are pruned once `kept` is stored. */
+  pruneBefore: number;
+}
+
 /**
  * Where documents live. Small on purpose: one SQLite and one PostgreSQL implementation pass the same contract
  * suite (`doc-store.contract.ts`).
@@ -48,8 +94,18 @@ export interface DocStore {
    * (SPEC S-STORE-1). Resolves to the clock of the newest update written.
    */
   append(writes: readonly DocWrite[], at: number): Promise<number>;
-  /** Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6). */
-  compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void>;
+  /** The stored rows with the time each was saved, oldest first (SPEC S-SNAP-2). */
+  rows(name: DocName): Promise<StoredRow[]>;
+  /**
+   * Replaces the updates up to `throughClock` by one snapshot, in one transaction (SPEC S-STORE-6); with `keep`,
+   * first stores what the merged rows held, then prunes kept histories past their time, in the same transaction
+   * (SPEC S-SNAP-1).
+   */
+  compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void>;
+  /** The moments compaction kept of the document, newest first (SPEC S-SNAP-1). */
+  keptMoments(name: DocName): Promise<Moment[]>;
+  /** The kept moment of `clock` and the history it reads, or null when none is kept. */
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null>;
   list(): Promise<DocListing[]>;
   /** One document's listing, or null when it was never stored. */
   listing(name: DocName): Promise<DocListing | null>;

@@ -43,6 +43,25 @@ const migrations: readonly string[] = [
      expires_at BIGINT NOT NULL
    );
    CREATE INDEX sessions_by_account ON sessions (account_id);`,
+  // when each row was saved, and what compaction keeps of the rows it merges (SPEC S-SNAP-1, S-SNAP-2)
+  `ALTER TABLE doc_updates ADD COLUMN at BIGINT;
+   CREATE TABLE doc_kept (
+     id BIGSERIAL PRIMARY KEY,
+     doc TEXT NOT NULL,
+     kept_at BIGINT NOT NULL,
+     history BYTEA NOT NULL
+   );
+   CREATE INDEX doc_kept_by_time ON doc_kept (kept_at);
+   CREATE TABLE doc_moments (
+     id BIGSERIAL PRIMARY KEY,
+     doc TEXT NOT NULL,
+     clock BIGINT NOT NULL,
+     at BIGINT NOT NULL,
+     kept BIGINT NOT NULL REFERENCES doc_kept (id) ON DELETE CASCADE,
+     snapshot BYTEA NOT NULL
+   );
+   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, clock);
+   CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
 ];
 
 export interface PostgresOptions {

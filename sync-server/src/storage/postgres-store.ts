@@ -1,6 +1,17 @@
 import pg from 'pg';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type {
+  CompactionKeep,
+  DocEdit,
+  DocEditRecord,
+  DocListing,
+  DocStore,
+  DocWrite,
+  KeptMomentRecord,
+  Moment,
+  StoredDoc,
+  StoredRow,
+} from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
 import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
 import { connectPostgres, inTransaction, type PostgresOptions } from './postgres-database.ts';
@@ -29,7 +40,7 @@ export class PostgresDocStore implements DocStore {
     let clock = 0;
     const updates = rows.map((row) => {
       clock = Math.max(clock, Number(row.id));
-      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+      return toBytes(row.data);
     });
     return { updates, clock };
   }
@@ -40,8 +51,8 @@ export class PostgresDocStore implements DocStore {
       for (const write of writes) {
         for (const update of write.updates) {
           const { rows } = await client.query<{ id: string }>(
-            'INSERT INTO doc_updates (doc, data) VALUES ($1, $2) RETURNING id',
-            [write.name, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+            'INSERT INTO doc_updates (doc, data, at) VALUES ($1, $2, $3) RETURNING id',
+            [write.name, toBuffer(update), at],
           );
           clock = Number(rows[0]?.id ?? clock);
         }
@@ -59,14 +70,72 @@ export class PostgresDocStore implements DocStore {
     });
   }
 
-  async compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
+  async rows(name: DocName): Promise<StoredRow[]> {
+    const { rows } = await this.#pool.query<{ id: string; at: string | null; data: Buffer }>(
+      'SELECT id, at, data FROM doc_updates WHERE doc = $1 ORDER BY id',
+      [name],
+    );
+    return rows.map((row) => ({
+      clock: Number(row.id),
+      at: row.at === null ? null : Number(row.at),
+      update: toBytes(row.data),
+    }));
+  }
+
+  async compact(
+    name: DocName,
+    snapshot: Uint8Array,
+    throughClock: number,
+    keep?: CompactionKeep,
+  ): Promise<void> {
     await inTransaction(this.#pool, async (client) => {
+      // what the rows held is stored before they go, and pruning comes last (SPEC S-SNAP-1)
+      const moments = keep?.kept.moments ?? [];
+      if (keep && moments.length > 0) {
+        const { rows } = await client.query<{ id: string }>(
+          'INSERT INTO doc_kept (doc, kept_at, history) VALUES ($1, $2, $3) RETURNING id',
+          [name, keep.at, toBuffer(keep.kept.history)],
+        );
+        const kept = rows[0]?.id;
+        for (const moment of moments) {
+          await client.query(
+            'INSERT INTO doc_moments (doc, clock, at, kept, snapshot) VALUES ($1, $2, $3, $4, $5)',
+            [name, moment.clock, moment.at, kept, toBuffer(moment.snapshot)],
+          );
+        }
+      }
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND id <= $2', [name, throughClock]);
-      await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [
+      // the snapshot is the state as of the rows it merged, no save of its own: it has no time
+      await client.query('INSERT INTO doc_updates (doc, data, at) VALUES ($1, $2, NULL)', [
         name,
-        Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
+        toBuffer(snapshot),
       ]);
+      if (keep) await client.query('DELETE FROM doc_kept WHERE kept_at < $1', [keep.pruneBefore]);
     });
+  }
+
+  async keptMoments(name: DocName): Promise<Moment[]> {
+    const { rows } = await this.#pool.query<{ clock: string; at: string }>(
+      'SELECT clock, at FROM doc_moments WHERE doc = $1 ORDER BY clock DESC',
+      [name],
+    );
+    return rows.map((row) => ({ clock: Number(row.clock), at: Number(row.at) }));
+  }
+
+  async keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
+    const { rows } = await this.#pool.query<{ clock: string; at: string; snapshot: Buffer; history: Buffer }>(
+      `SELECT m.clock, m.at, m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
+       WHERE m.doc = $1 AND m.clock = $2 ORDER BY m.id DESC LIMIT 1`,
+      [name, clock],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      clock: Number(row.clock),
+      at: Number(row.at),
+      history: toBytes(row.history),
+      snapshot: toBytes(row.snapshot),
+    };
   }
 
   async list(): Promise<DocListing[]> {
@@ -119,4 +188,12 @@ async function recordEdit(client: pg.PoolClient, name: DocName, edit: DocEdit, a
       [name, edit.author, at, JSON.stringify(edit.fields), edit.bytes],
     );
   }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

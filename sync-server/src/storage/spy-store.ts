@@ -1,5 +1,15 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type {
+  CompactionKeep,
+  DocEditRecord,
+  DocListing,
+  DocStore,
+  DocWrite,
+  KeptMomentRecord,
+  Moment,
+  StoredDoc,
+  StoredRow,
+} from './doc-store.ts';
 
 /** One `append` as the store saw it. */
 export interface AppendCall {
@@ -48,9 +58,21 @@ export class SpyStore implements DocStore {
     }
   }
 
-  compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
+  compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void> {
     this.compacts.push({ name, throughClock });
-    return this.inner.compact(name, snapshot, throughClock);
+    return this.inner.compact(name, snapshot, throughClock, keep);
+  }
+
+  rows(name: DocName): Promise<StoredRow[]> {
+    return this.inner.rows(name);
+  }
+
+  keptMoments(name: DocName): Promise<Moment[]> {
+    return this.inner.keptMoments(name);
+  }
+
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
+    return this.inner.keptMoment(name, clock);
   }
 
   list(): Promise<DocListing[]> {

@@ -49,6 +49,25 @@ const migrations: readonly string[] = [
   `ALTER TABLE docs ADD COLUMN ledger TEXT;`,
   // the grid a grid worker walks (SPEC A-ACCT-3); existing accounts have none
   `ALTER TABLE accounts ADD COLUMN grid TEXT;`,
+  // when each row was saved, and what compaction keeps of the rows it merges (SPEC S-SNAP-1, S-SNAP-2)
+  `ALTER TABLE doc_updates ADD COLUMN at INTEGER;
+   CREATE TABLE doc_kept (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     kept_at INTEGER NOT NULL,
+     history BLOB NOT NULL
+   );
+   CREATE INDEX doc_kept_by_time ON doc_kept (kept_at);
+   CREATE TABLE doc_moments (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     clock INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     kept INTEGER NOT NULL REFERENCES doc_kept (id) ON DELETE CASCADE,
+     snapshot BLOB NOT NULL
+   );
+   CREATE INDEX doc_moments_by_doc ON doc_moments (doc, clock);
+   CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
 ];
 
 /** Opens (creating and migrating) `concord.sqlite` in `dataDir`, or a throwaway database for `:memory:`. */

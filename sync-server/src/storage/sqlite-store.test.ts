@@ -6,17 +6,21 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName } from '@concord/shared/sync/doc-name.ts';
-import { docStoreContract } from './doc-store.contract.ts';
+import { docStoreContract, type DocStoreFixture } from './doc-store.contract.ts';
+import { keptHistoryContract } from './kept-history.contract.ts';
 import { SqliteDocStore } from './sqlite-store.ts';
 
-docStoreContract('SQLite in a data folder', async () => {
+async function inDataFolder(): Promise<DocStoreFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'concord-sqlite-'));
   return {
     store: SqliteDocStore.open(dir),
     reopen: () => Promise.resolve(SqliteDocStore.open(dir)),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
-});
+}
+
+docStoreContract('SQLite in a data folder', inDataFolder);
+keptHistoryContract('SQLite in a data folder', inDataFolder);
 
 describe('SqliteDocStore on disk', () => {
   const dirs: string[] = [];

@@ -1,6 +1,17 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocEdit, DocEditRecord, DocListing, DocStore, DocWrite, StoredDoc } from './doc-store.ts';
+import type {
+  CompactionKeep,
+  DocEdit,
+  DocEditRecord,
+  DocListing,
+  DocStore,
+  DocWrite,
+  KeptMomentRecord,
+  Moment,
+  StoredDoc,
+  StoredRow,
+} from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
 import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
 import { inTransaction, openSqliteDatabase } from './sqlite-database.ts';
@@ -18,6 +29,13 @@ export class SqliteDocStore implements DocStore {
   readonly #selectEdits: StatementSync;
   readonly #lastEdit: StatementSync;
   readonly #updateEdit: StatementSync;
+  readonly #selectRows: StatementSync;
+  readonly #insertKept: StatementSync;
+  readonly #insertMoment: StatementSync;
+  readonly #pruneMoments: StatementSync;
+  readonly #pruneKept: StatementSync;
+  readonly #selectMoments: StatementSync;
+  readonly #selectMoment: StatementSync;
 
   /** Opens (and creates or migrates) `concord.sqlite` in `dataDir`; pass `:memory:` for a throwaway store. */
   static open(dataDir: string): SqliteDocStore {
@@ -28,7 +46,21 @@ export class SqliteDocStore implements DocStore {
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#selectUpdates = db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id');
-    this.#insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+    this.#insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data, at) VALUES (?, ?, ?)');
+    this.#selectRows = db.prepare('SELECT id, at, data FROM doc_updates WHERE doc = ? ORDER BY id');
+    this.#insertKept = db.prepare('INSERT INTO doc_kept (doc, kept_at, history) VALUES (?, ?, ?)');
+    this.#insertMoment = db.prepare(
+      'INSERT INTO doc_moments (doc, clock, at, kept, snapshot) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#pruneMoments = db.prepare(
+      'DELETE FROM doc_moments WHERE kept IN (SELECT id FROM doc_kept WHERE kept_at < ?)',
+    );
+    this.#pruneKept = db.prepare('DELETE FROM doc_kept WHERE kept_at < ?');
+    this.#selectMoments = db.prepare('SELECT clock, at FROM doc_moments WHERE doc = ? ORDER BY clock DESC');
+    this.#selectMoment = db.prepare(
+      `SELECT m.clock, m.at, m.snapshot, k.history FROM doc_moments m JOIN doc_kept k ON k.id = m.kept
+       WHERE m.doc = ? AND m.clock = ? ORDER BY m.id DESC LIMIT 1`,
+    );
     this.#upsertDoc = db.prepare(
       `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
@@ -68,7 +100,7 @@ export class SqliteDocStore implements DocStore {
       this.#transaction(() => {
         for (const write of writes) {
           for (const update of write.updates) {
-            clock = Number(this.#insertUpdate.run(write.name, update).lastInsertRowid);
+            clock = Number(this.#insertUpdate.run(write.name, update, at).lastInsertRowid);
           }
           const { kind, title, village, facts, ledger } = write.summary;
           this.#upsertDoc.run(
@@ -87,12 +119,54 @@ export class SqliteDocStore implements DocStore {
     });
   }
 
-  compact(name: DocName, snapshot: Uint8Array, throughClock: number): Promise<void> {
+  rows(name: DocName): Promise<StoredRow[]> {
+    return settle(() =>
+      this.#selectRows.all(name).map((row) => ({
+        clock: Number(row['id']),
+        at: row['at'] === null ? null : Number(row['at']),
+        update: toBytes(row['data']),
+      })),
+    );
+  }
+
+  compact(name: DocName, snapshot: Uint8Array, throughClock: number, keep?: CompactionKeep): Promise<void> {
     return settle(() => {
       this.#transaction(() => {
+        // what the rows held is stored before they go, and pruning comes last (SPEC S-SNAP-1)
+        const moments = keep?.kept.moments ?? [];
+        if (keep && moments.length > 0) {
+          const kept = this.#insertKept.run(name, keep.at, keep.kept.history).lastInsertRowid;
+          for (const moment of moments) {
+            this.#insertMoment.run(name, moment.clock, moment.at, kept, moment.snapshot);
+          }
+        }
         this.#deleteThrough.run(name, throughClock);
-        this.#insertUpdate.run(name, snapshot);
+        // the snapshot is the state as of the rows it merged, no save of its own: it has no time
+        this.#insertUpdate.run(name, snapshot, null);
+        if (keep) {
+          this.#pruneMoments.run(keep.pruneBefore);
+          this.#pruneKept.run(keep.pruneBefore);
+        }
       });
+    });
+  }
+
+  keptMoments(name: DocName): Promise<Moment[]> {
+    return settle(() =>
+      this.#selectMoments.all(name).map((row) => ({ clock: Number(row['clock']), at: Number(row['at']) })),
+    );
+  }
+
+  keptMoment(name: DocName, clock: number): Promise<KeptMomentRecord | null> {
+    return settle(() => {
+      const row = this.#selectMoment.get(name, clock);
+      if (!row) return null;
+      return {
+        clock: Number(row['clock']),
+        at: Number(row['at']),
+        history: toBytes(row['history']),
+        snapshot: toBytes(row['snapshot']),
+      };
     });
   }
 

@@ -7,6 +7,7 @@ import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
 import type { Persister } from './persister.ts';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Fanout, FanoutMessage } from '../fanout/fanout.ts';
+import { dayMs, defaultRetentionDays, keepHistory } from '../storage/kept-history.ts';
 import { fromOtherInstance, Room, type RoomMember } from './room.ts';
 
 export interface RoomRegistryOptions {
@@ -22,6 +23,9 @@ export interface RoomRegistryOptions {
   fanout?: Fanout;
   /** A loaded document's saved change altered who may open it. */
   onFactsChanged?: (room: Room) => void;
+  /** How long what compaction merges stays readable (SPEC S-SNAP-1); a year by default. */
+  retentionDays?: number;
+  now?: () => number;
 }
 
 /**
@@ -38,6 +42,8 @@ export class RoomRegistry {
   readonly #metrics: SyncMetrics | null;
   readonly #onFactsChanged: (room: Room) => void;
   readonly #fanout: Fanout | null;
+  readonly #retentionMs: number;
+  readonly #now: () => number;
   /** How each loaded document stops hearing from other instances. */
   readonly #unsubscribes = new Map<Room, () => Promise<void>>();
   readonly #rooms = new Map<DocName, Promise<Room>>();
@@ -53,6 +59,8 @@ export class RoomRegistry {
     this.#metrics = options.metrics ?? null;
     this.#onFactsChanged = options.onFactsChanged ?? (() => undefined);
     this.#fanout = options.fanout ?? null;
+    this.#retentionMs = (options.retentionDays ?? defaultRetentionDays) * dayMs;
+    this.#now = options.now ?? Date.now;
   }
 
   /** The room of `name` if it is loaded now. */
@@ -217,16 +225,23 @@ export class RoomRegistry {
   /**
    * Merges the stored rows into one snapshot. The snapshot is built from the rows themselves plus the room, so
    * rows another instance wrote, which this one may never have heard of, are never dropped (SPEC S-STORE-6).
+   * What the rows held, deletions included, is kept beside it for the retention period (SPEC S-SNAP-1).
    */
   async #compact(room: Room): Promise<void> {
     try {
-      const stored = await this.#store.load(room.name);
+      const rows = await this.#store.rows(room.name);
+      const clock = rows.reduce((newest, row) => Math.max(newest, row.clock), 0);
       const merged = new Y.Doc({ gc: true });
       Y.applyUpdate(merged, Y.encodeStateAsUpdate(room.doc));
-      for (const update of stored.updates) Y.applyUpdate(merged, update);
+      for (const row of rows) Y.applyUpdate(merged, row.update);
       const snapshot = Y.encodeStateAsUpdate(merged);
       merged.destroy();
-      await this.#store.compact(room.name, snapshot, stored.clock);
+      const now = this.#now();
+      await this.#store.compact(room.name, snapshot, clock, {
+        kept: keepHistory(rows),
+        at: now,
+        pruneBefore: now - this.#retentionMs,
+      });
       this.#logger.debug('document compacted', { doc: room.name, rows: room.storedUpdates });
     } catch (error) {
       // the rows stay as they were: compaction is an optimisation, never a loss

@@ -41,6 +41,8 @@ export class SyncHub {
     metrics?: SyncMetrics;
     limits?: SessionLimits;
     compactAfterUpdates?: number;
+    /** How long what compaction merges stays readable (SPEC S-SNAP-1). */
+    retentionDays?: number;
     maxLoadedDocs?: number;
     fanout?: Fanout;
     /** Reads an account from the store every instance shares, when another instance says it changed. */
@@ -65,6 +67,7 @@ export class SyncHub {
         ? {}
         : { compactAfterUpdates: options.compactAfterUpdates }),
       ...(options.maxLoadedDocs === undefined ? {} : { maxLoadedDocs: options.maxLoadedDocs }),
+      ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
       ...(options.fanout === undefined ? {} : { fanout: options.fanout }),
       onFactsChanged: (room) => {
         void this.#recheck([...this.#sessions].filter((s) => s.docName === room.name));

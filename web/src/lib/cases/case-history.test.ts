@@ -68,6 +68,7 @@ describe('describeChange', () => {
   it('A-ATTR-1: names the changed fields in a stable order, each once', () => {
     expect(describeChange(['case.village', 'notes', 'title', 'notes'])).toEqual({
       recorded: false,
+      restored: false,
       labels: [
         { key: 'history_field_title' },
         { key: 'history_field_notes' },
@@ -97,7 +98,15 @@ describe('describeChange', () => {
       'case.village',
       'title',
     ];
-    expect(describeChange(created)).toEqual({ recorded: true, labels: [] });
+    expect(describeChange(created)).toEqual({ recorded: true, restored: false, labels: [] });
+  });
+
+  it('C-RESTORE-1: the edit that restored an earlier version reads as the restore, whatever it set back', () => {
+    expect(describeChange(['notes', 'parties', 'restores', 'title'])).toEqual({
+      recorded: false,
+      restored: true,
+      labels: [],
+    });
   });
 
   it('A-ATTR-1: a field this version has no word for is shown as stored, never dropped', () => {

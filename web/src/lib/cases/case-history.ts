@@ -77,12 +77,21 @@ const createdMarker = 'case.id';
 /** Written with the recording and never changed by a person afterwards: not worth a word. */
 const bookkeeping = new Set(['case.id', 'case.schemaVersion', 'case.createdAt']);
 
+/** Written by a restore of an earlier version, with whatever it set back (SPEC C-RESTORE-1). */
+const restoredMarker = 'restores';
+
 /**
- * What an entry says happened: `recorded` for the entry that created the case, else the changed fields as labels,
- * in a stable order (title, notes, then the case's scalar fields), each once.
+ * What an entry says happened: `recorded` for the entry that created the case, `restored` for a restore of an
+ * earlier version, else the changed fields as labels, in a stable order (title, notes, then the case's scalar
+ * fields), each once.
  */
-export function describeChange(fields: readonly string[]): { recorded: boolean; labels: FieldLabel[] } {
+export function describeChange(fields: readonly string[]): {
+  recorded: boolean;
+  restored: boolean;
+  labels: FieldLabel[];
+} {
   const recorded = fields.includes(createdMarker);
+  const restored = !recorded && fields.includes(restoredMarker);
   const order = Object.keys(fieldKeys);
   const rank = (field: string) => {
     const index = order.indexOf(field);
@@ -92,11 +101,11 @@ export function describeChange(fields: readonly string[]): { recorded: boolean; 
     .filter((field) => !bookkeeping.has(field))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const labels: FieldLabel[] = [];
-  for (const field of recorded ? [] : shown) {
+  for (const field of recorded || restored ? [] : shown) {
     const key = fieldKeys[field];
     // an old case's title and the register read as one field
     if (key && labels.some((label) => 'key' in label && label.key === key)) continue;
     labels.push(key ? { key } : { raw: field });
   }
-  return { recorded, labels };
+  return { recorded, restored, labels };
 }

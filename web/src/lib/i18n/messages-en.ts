@@ -3,6 +3,7 @@ import { gridsEn } from './grids-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
+import { versionsEn } from './versions-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
@@ -172,6 +173,7 @@ export const en = {
   ...workflowEn,
   ...gridsEn,
   ...registersEn,
+  ...versionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

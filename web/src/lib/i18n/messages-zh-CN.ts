@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
+import { versionsZhCN } from './versions-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -168,4 +169,5 @@ export const zhCN: Messages = {
   ...workflowZhCN,
   ...gridsZhCN,
   ...registersZhCN,
+  ...versionsZhCN,
 };
