@@ -72,6 +72,16 @@ export const workflowEventSchema = z.discriminatedUnion('kind', [
     department: z.string().min(1).max(64),
     note: z.string().max(2000),
   }),
+  /**
+   * Someone entitled to (SPEC C-STEP-9) looked at a review flag and settled it (SPEC C-REVIEW-4): `flag` is the
+   * flag's stable key, the same on every replica; the step moves nothing else.
+   */
+  z.object({
+    ...base,
+    kind: z.literal('reviewed'),
+    flag: z.string().min(1).max(256),
+    note: z.string().max(2000),
+  }),
 ]);
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
 export type WorkflowEventKind = WorkflowEvent['kind'];

@@ -38,6 +38,8 @@ function probe(kind: WorkflowEventKind, state: WorkflowState): WorkflowEvent {
       return { ...base, kind, reason: '' };
     case 'reply':
       return { ...base, kind, department: nobody, note: '' };
+    case 'reviewed':
+      return { ...base, kind, flag: nobody, note: '' };
   }
 }
 

@@ -78,6 +78,8 @@ export function eventWhat(event: WorkflowEvent, say: Speaker): string {
       return t('flow_event_reopened');
     case 'reply':
       return t('flow_event_reply', { department: event.department });
+    case 'reviewed':
+      return t('flow_event_reviewed');
   }
 }
 
