@@ -118,6 +118,7 @@ describe('GET /api/ledger', () => {
       createdAt: 1_000,
       updatedAt: 9_000,
       conflicts: 0,
+      needsReview: false,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });
