@@ -97,7 +97,7 @@ const handled: Step[] = [
 ];
 
 describe('the case workflow in the browser', () => {
-  it('C-FLOW-2, C-FLOW-6, W-PRES-1, W-REMIND-1, C-HIST-1: register, dispatch, attempt and close; the other browser follows live', async () => {
+  it('C-FLOW-2, C-FLOW-6, W-STEP-1, W-PRES-1, W-REMIND-1, C-HIST-1: register, dispatch, attempt and close; the other browser follows live', async () => {
     const server = await seeded();
     const path = await newCase(server, 'flow-live-0001', '王某与刘某山林地界纠纷');
     const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
@@ -129,7 +129,10 @@ describe('the case workflow in the browser', () => {
 
     // due in two days: the handler is reminded, the centre that dispatched it is not
     await openStep(centre, 'Dispatch');
-    await centre.locator('select[name=handler]').selectOption('demo-judicial1');
+    await centre
+      .locator('[data-person-picker=handler]')
+      .getByRole('button', { name: 'Choose 司法所 李所长' })
+      .click();
     await centre.locator('input[name=days]').fill('2');
     await recordStep(centre);
     await stage(judicial, 'dispatched');
@@ -146,20 +149,30 @@ describe('the case workflow in the browser', () => {
     await centre.getByText(/司法所 李所长 recorded a mediation attempt at Village level: agreed/).waitFor();
 
     // the handler cannot verify their own case: the form says so and records nothing
+    await openStep(judicial, 'Close');
+    await judicial
+      .getByText('You handle this case: someone else must verify the outcome and close it.')
+      .waitFor();
+    await judicial.locator('select[name=outcome]').selectOption('agreement');
+    await recordStep(judicial);
+    await judicial.getByText('The verifier must be someone other than the handler.').waitFor();
+    await judicial.getByRole('button', { name: 'Cancel' }).click();
+    // whoever closes is the verifier
     await openStep(centre, 'Close');
+    await centre
+      .getByText('Verified by 综治中心 周主任: recording this close-out, you confirm the outcome.')
+      .waitFor();
     await centre.locator('select[name=outcome]').selectOption('agreement');
-    await centre.locator('select[name=verifier]').selectOption('demo-judicial1');
-    await recordStep(centre);
-    await centre.getByText('The verifier must be someone other than the handler.').waitFor();
-    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
     await recordStep(centre);
 
     await stage(judicial, 'closed');
     await judicial.locator('[data-outcome=agreement]').waitFor();
     await judicial.locator('[data-reminder]').waitFor({ state: 'detached' });
-    // a closed case offers what follows a close-out, nothing before it
-    await judicial.getByRole('button', { name: 'Evaluate', exact: true }).waitFor();
+    // a closed case offers what follows a close-out, nothing before it; evaluating is the centre's (C-STEP-6)
+    await judicial.getByRole('button', { name: 'Reopen', exact: true }).waitFor();
     expect(await judicial.getByRole('button', { name: 'Mediation attempt', exact: true }).count()).toBe(0);
+    expect(await judicial.getByRole('button', { name: 'Evaluate', exact: true }).count()).toBe(0);
+    await centre.getByRole('button', { name: 'Evaluate', exact: true }).waitFor();
 
     // leaving the case, the judicial office is no longer shown as on it
     await judicial.getByRole('link', { name: '← All case files' }).click();
@@ -184,7 +197,6 @@ describe('the case workflow in the browser', () => {
 
     await openStep(centre, 'Close');
     await centre.locator('select[name=outcome]').selectOption('agreement');
-    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
     await recordStep(centre);
     await stage(centre, 'closed');
 

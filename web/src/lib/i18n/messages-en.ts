@@ -2,6 +2,7 @@ import { gridsEn } from './grids-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
+import { stepsEn } from './steps-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
@@ -169,6 +170,7 @@ export const en = {
   ...partiesEn,
   ...notesEn,
   ...workflowEn,
+  ...stepsEn,
   ...gridsEn,
 } as const;
 

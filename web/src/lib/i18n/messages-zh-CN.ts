@@ -3,6 +3,7 @@ import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
+import { stepsZhCN } from './steps-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -165,5 +166,6 @@ export const zhCN: Messages = {
   ...partiesZhCN,
   ...notesZhCN,
   ...workflowZhCN,
+  ...stepsZhCN,
   ...gridsZhCN,
 };
