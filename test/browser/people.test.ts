@@ -16,7 +16,7 @@ describe('the town’s staff in the ledger and on the case page', () => {
     const registered = centre.getByText(/^综治中心 周主任 registered the case/);
     await registered.waitFor();
     await centre.getByText(/dispatched the case to 江亭村 陈书记/).waitFor();
-    await centre.getByText('Taking part: 江亭村 陈书记, 江亭村 网格员 杨梅').waitFor();
+    await centre.getByText('Taking part: 江亭村 陈书记 and 江亭村 网格员 杨梅').waitFor();
 
     // a dispatch offers, by name, those who may handle the case at the village, and case leaders as leaders
     await centre.getByRole('button', { name: 'Dispatch', exact: true }).click();
@@ -30,6 +30,10 @@ describe('the town’s staff in the ledger and on the case page', () => {
     await leaders.getByRole('searchbox').fill('刘镇');
     await leaders.getByRole('button', { name: 'Choose 包案领导 刘镇长' }).waitFor();
     expect(await leaders.locator('[data-candidate]').count()).toBe(1);
+    // Enter chooses the one found, and sends nothing yet
+    await leaders.getByRole('searchbox').press('Enter');
+    await leaders.locator('[data-chosen=demo-leader1]').waitFor();
+    await centre.getByRole('heading', { name: 'Dispatch', exact: true }).waitFor();
 
     // the directory is kept on the device with the case
     await centre.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
