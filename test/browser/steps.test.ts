@@ -177,4 +177,50 @@ describe('steps by role in the browser', () => {
     await centre.getByRole('checkbox', { name: /^Needs review/ }).check();
     await centre.getByText('No case matches. Change the search or the filters.').waitFor();
   });
+
+  it('C-REVIEW-1, W-REVIEW-1: an agreement and an escalation recorded offline on two devices merge into a flag both see', async () => {
+    const server = await seeded();
+    const path = await newCase(server, 'steps-merge-0001', '王某与罗某宅基地界址纠纷', [
+      registeredStep,
+      dispatchedToPolice,
+    ]);
+    const police = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('police1'));
+    const cadre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('cadre1'));
+    await stage(police, 'dispatched');
+    await stage(cadre, 'dispatched');
+
+    // both lose the network; the server going away closes their sockets
+    await police.context().setOffline(true);
+    await cadre.context().setOffline(true);
+    await server.stop();
+    await police.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    await cadre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+
+    await police.getByRole('button', { name: 'Mediation attempt', exact: true }).click();
+    await police.locator('select[name=result]').selectOption('agreed');
+    await police.getByRole('button', { name: 'Record this step' }).click();
+    await stage(police, 'handling');
+
+    await cadre.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await cadre.locator('textarea[name=reason]').fill('当事人要求镇里出面。');
+    await cadre.getByRole('button', { name: 'Record this step' }).click();
+    await cadre.locator('[data-level=town]').waitFor();
+    // on each device alone nothing contradicts
+    expect(await police.locator('[data-review-flags]').count()).toBe(0);
+    expect(await cadre.locator('[data-review-flags]').count()).toBe(0);
+
+    await servers.restart(server, { samePort: true });
+    await police.context().setOffline(false);
+    await cadre.context().setOffline(false);
+
+    for (const page of [police, cadre]) {
+      await page.locator('[data-level=town]').waitFor();
+      const flag = page.locator('[data-flag=agreed_escalated]');
+      await flag
+        .getByText('A mediation attempt reached agreement, yet the case was escalated from the same level.')
+        .waitFor();
+      await flag.getByText(/警务室 王警官 recorded a mediation attempt at Village level: agreed/).waitFor();
+      await flag.getByText(/江亭村 陈书记 escalated the case from Village level/).waitFor();
+    }
+  });
 });
