@@ -179,7 +179,7 @@ describe('the case workflow in the browser', () => {
     await centre.locator('[data-presence]').waitFor({ state: 'detached' });
   });
 
-  it('C-FLOW-3: one closes and another escalates offline; back online both show one stage and the conflict', async () => {
+  it('C-FLOW-3, C-REVIEW-3, W-REVIEW-1: one closes and another escalates offline; back online both show one stage and the conflict, until it is reviewed', async () => {
     const server = await seeded();
     const path = await newCase(server, 'flow-conflict-0001', '村道硬化工程欠薪纠纷', handled);
     const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
@@ -222,6 +222,17 @@ describe('the case workflow in the browser', () => {
         )
         .waitFor();
       await conflict.getByText('The step does not apply at this stage of the case.').waitFor();
+    }
+
+    // the centre looks into it and settles it at one tap; it leaves the list on both, the step stays marked
+    expect(await cadre.getByRole('button', { name: 'Mark as reviewed' }).count()).toBe(0);
+    await centre
+      .locator('[data-conflict=wrong_stage]')
+      .getByRole('button', { name: 'Mark as reviewed' })
+      .click();
+    for (const page of [centre, cadre]) {
+      await page.locator('[data-conflict]').waitFor({ state: 'detached' });
+      await page.locator('li.conflict[data-kind=escalated]').waitFor();
     }
   });
 

@@ -31,8 +31,15 @@ export interface ReviewFlag {
 /** Why a case needs review: an unsettled flag of its steps, or a field whose concurrent values conflict. */
 export type ReviewReason = { source: 'flag'; key: string } | { source: 'field'; field: string };
 
+/** The stable key of a flag of `kind` on these steps (SPEC C-REVIEW-4). */
+export const flagKeyOf = (kind: FlagKind, stepIds: readonly string[]): string =>
+  `${kind}:${stepIds.join('+')}`;
+
 const flagOf = (kind: FlagKind, steps: WorkflowEvent[], refusal: Refusal | null = null): ReviewFlag => ({
-  key: `${kind}:${steps.map((step) => step.id).join('+')}`,
+  key: flagKeyOf(
+    kind,
+    steps.map((step) => step.id),
+  ),
   kind,
   steps,
   refusal,
