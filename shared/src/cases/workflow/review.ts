@@ -56,6 +56,16 @@ export function reviewFlags(events: readonly WorkflowEvent[]): ReviewFlag[] {
   let attempts: WorkflowEvent[] = [];
   let escalations: WorkflowEvent[] = [];
   let episodeFlags: ReviewFlag[] = [];
+  // an agreement reached after an escalation from its own level contradicts it as much as one before
+  const pairWithEscalations = (event: WorkflowEvent): void => {
+    attempts.push(event);
+    if (event.kind !== 'attempt' || !agreed(event)) return;
+    for (const escalation of escalations) {
+      if (escalation.kind === 'escalated' && escalation.from === event.level) {
+        episodeFlags.push(flagOf(flagKind.agreedAndEscalated, [escalation, event]));
+      }
+    }
+  };
   for (const event of inOrder(events)) {
     const result = transition(state, event);
     if (!result.ok) {
@@ -93,16 +103,6 @@ export function reviewFlags(events: readonly WorkflowEvent[]): ReviewFlag[] {
     }
   }
   return [...flags, ...episodeFlags];
-
-  function pairWithEscalations(event: WorkflowEvent): void {
-    attempts.push(event);
-    if (event.kind !== 'attempt' || !agreed(event)) return;
-    for (const escalation of escalations) {
-      if (escalation.kind === 'escalated' && escalation.from === event.level) {
-        episodeFlags.push(flagOf(flagKind.agreedAndEscalated, [escalation, event]));
-      }
-    }
-  }
 }
 
 /** The keys a `reviewed` step has settled (SPEC C-REVIEW-4). */
