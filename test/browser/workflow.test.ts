@@ -98,7 +98,7 @@ const handled: Step[] = [
 ];
 
 describe('the case workflow in the browser', () => {
-  it('C-FLOW-2, C-FLOW-6, W-PRES-1, W-REMIND-1, C-HIST-1: register, dispatch, attempt and close; the other browser follows live', async () => {
+  it('C-FLOW-2, C-FLOW-6, W-STEP-1, W-PRES-1, W-REMIND-1, C-HIST-1: register, dispatch, attempt and close; the other browser follows live', async () => {
     const server = await seeded();
     const path = await newCase(server, 'flow-live-0001', '王某与刘某山林地界纠纷');
     const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
@@ -130,7 +130,10 @@ describe('the case workflow in the browser', () => {
 
     // due in two days: the handler is reminded, the centre that dispatched it is not
     await openStep(centre, 'Dispatch');
-    await centre.locator('select[name=handler]').selectOption('demo-judicial1');
+    await centre
+      .locator('[data-person-picker=handler]')
+      .getByRole('button', { name: 'Choose 司法所 李所长' })
+      .click();
     await centre.locator('input[name=days]').fill('2');
     await recordStep(centre);
     await stage(judicial, 'dispatched');
@@ -147,27 +150,37 @@ describe('the case workflow in the browser', () => {
     await centre.getByText(/司法所 李所长 recorded a mediation attempt at Village level: agreed/).waitFor();
 
     // the handler cannot verify their own case: the form says so and records nothing
+    await openStep(judicial, 'Close');
+    await judicial
+      .getByText('You handle this case: someone else must verify the outcome and close it.')
+      .waitFor();
+    await judicial.locator('select[name=outcome]').selectOption('agreement');
+    await recordStep(judicial);
+    await judicial.getByText('The verifier must be someone other than the handler.').waitFor();
+    await judicial.getByRole('button', { name: 'Cancel' }).click();
+    // whoever closes is the verifier
     await openStep(centre, 'Close');
+    await centre
+      .getByText('Verified by 综治中心 周主任: recording this close-out, you confirm the outcome.')
+      .waitFor();
     await centre.locator('select[name=outcome]').selectOption('agreement');
-    await centre.locator('select[name=verifier]').selectOption('demo-judicial1');
-    await recordStep(centre);
-    await centre.getByText('The verifier must be someone other than the handler.').waitFor();
-    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
     await recordStep(centre);
 
     await stage(judicial, 'closed');
     await judicial.locator('[data-outcome=agreement]').waitFor();
     await judicial.locator('[data-reminder]').waitFor({ state: 'detached' });
-    // a closed case offers what follows a close-out, nothing before it
-    await judicial.getByRole('button', { name: 'Evaluate', exact: true }).waitFor();
+    // a closed case offers what follows a close-out, nothing before it; evaluating is the centre's (C-STEP-6)
+    await judicial.getByRole('button', { name: 'Reopen', exact: true }).waitFor();
     expect(await judicial.getByRole('button', { name: 'Mediation attempt', exact: true }).count()).toBe(0);
+    expect(await judicial.getByRole('button', { name: 'Evaluate', exact: true }).count()).toBe(0);
+    await centre.getByRole('button', { name: 'Evaluate', exact: true }).waitFor();
 
     // leaving the case, the judicial office is no longer shown as on it
     await judicial.getByRole('link', { name: '← All case files' }).click();
     await centre.locator('[data-presence]').waitFor({ state: 'detached' });
   });
 
-  it('C-FLOW-3: one closes and another escalates offline; back online both show one stage and the conflict', async () => {
+  it('C-FLOW-3, C-REVIEW-3, W-REVIEW-1: one closes and another escalates offline; back online both show one stage and the conflict, until it is reviewed', async () => {
     const server = await seeded();
     const path = await newCase(server, 'flow-conflict-0001', '村道硬化工程欠薪纠纷', handled);
     const centre = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('centre1'));
@@ -185,7 +198,6 @@ describe('the case workflow in the browser', () => {
 
     await openStep(centre, 'Close');
     await centre.locator('select[name=outcome]').selectOption('agreement');
-    await centre.locator('select[name=verifier]').selectOption('demo-centre1');
     await recordStep(centre);
     await stage(centre, 'closed');
 
@@ -211,6 +223,17 @@ describe('the case workflow in the browser', () => {
         )
         .waitFor();
       await conflict.getByText('The step does not apply at this stage of the case.').waitFor();
+    }
+
+    // the centre looks into it and settles it at one tap; it leaves the list on both, the step stays marked
+    expect(await cadre.getByRole('button', { name: 'Mark as reviewed' }).count()).toBe(0);
+    await centre
+      .locator('[data-conflict=wrong_stage]')
+      .getByRole('button', { name: 'Mark as reviewed' })
+      .click();
+    for (const page of [centre, cadre]) {
+      await page.locator('[data-conflict]').waitFor({ state: 'detached' });
+      await page.locator('li.conflict[data-kind=escalated]').waitFor();
     }
   });
 

@@ -34,6 +34,7 @@ describe('summarizeDoc', () => {
         deadline: null,
         createdAt: 1,
         conflicts: 0,
+        needsReview: false,
       },
     });
   });

@@ -44,6 +44,7 @@ describe('ledgerEntryOf', () => {
       deadline: null,
       createdAt: 10 * day,
       conflicts: 0,
+      needsReview: false,
     });
   });
 
@@ -84,6 +85,8 @@ describe('ledgerEntryOf', () => {
       deadline: 27 * day,
       parties: ['杨某等8名村民', '某建筑施工队'],
       conflicts: 1,
+      // the conflicting close-out is a review flag until someone settles it (SPEC C-REVIEW-3)
+      needsReview: true,
     });
   });
 
@@ -116,6 +119,51 @@ describe('ledgerEntryOf', () => {
     // a device's copy of such a row reads, with no grid, until the server sends it again
     const row = { ...before, name: 'case:x', updatedAt: 1, access: 'write' };
     expect(ledgerRowSchema.parse(row).grid).toBeNull();
+  });
+
+  it('L-REVIEW-1: a row stored before rows said whether they need review is built again; a device reads it as not', () => {
+    const { needsReview: _needsReview, ...before } = ledgerEntryOf(wagesCase().doc);
+    expect(ledgerEntrySchema.safeParse(before).success).toBe(false);
+    const row = { ...before, name: 'case:x', updatedAt: 1, access: 'write' };
+    expect(ledgerRowSchema.parse(row).needsReview).toBe(false);
+  });
+
+  it('L-REVIEW-1: a reviewed step settles the flag, and the row no longer needs review', () => {
+    const caseFile = wagesCase();
+    const close = (id: string, at: number): WorkflowEvent => ({
+      id,
+      at,
+      by: 'centre1',
+      kind: 'closed',
+      outcome: 'agreement',
+      verifier: 'centre1',
+    });
+    record(caseFile, [
+      { id: 'ev-000000001', at: 11 * day, by: 'centre1', kind: 'registered', risk: 'low' },
+      {
+        id: 'ev-000000002',
+        at: 11 * day + 1,
+        by: 'centre1',
+        kind: 'dispatched',
+        handler: 'judicial1',
+        departments: [],
+        leaders: [],
+        deadline: 26 * day,
+      },
+      close('ev-000000003', 12 * day),
+    ]);
+    expect(ledgerEntryOf(caseFile.doc).needsReview).toBe(true);
+    record(caseFile, [
+      {
+        id: 'ev-000000004',
+        at: 13 * day,
+        by: 'centre1',
+        kind: 'reviewed',
+        flag: 'agreement_unagreed:ev-000000003',
+        note: '调解协议另附,现场调解时未单独记录。',
+      },
+    ]);
+    expect(ledgerEntryOf(caseFile.doc).needsReview).toBe(false);
   });
 
   it('L-LEDGER-1: an empty document is a row that guesses nothing', () => {

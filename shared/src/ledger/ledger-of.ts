@@ -2,18 +2,22 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { CaseFile } from '../cases/case-file.ts';
 import { readParties } from '../cases/parties.ts';
+import { needsReview, reviewReasons } from '../cases/workflow/review.ts';
+import { registerConflicts } from '../cases/field-register.ts';
 import { CaseTimeline } from '../cases/workflow/timeline.ts';
+import { deriveWorkflow } from '../cases/workflow/transitions.ts';
 import type { DocName } from '../sync/doc-name.ts';
 import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
 
 /**
  * What the server keeps of a case beside its listing (SPEC L-LEDGER-1): a ledger row without what only the
  * listing knows (name, last saved) or the caller decides (access). Stored as JSON and checked when read back.
- * The grid must be there: a row stored before rows had grids is built again from its document instead.
+ * The grid and whether it needs review must be there: a row stored before rows had them is built again from its
+ * document instead.
  */
 export const ledgerEntrySchema = ledgerRowSchema
   .omit({ name: true, updatedAt: true, access: true })
-  .extend({ grid: z.string().nullable() });
+  .extend({ grid: z.string().nullable(), needsReview: z.boolean() });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
 /**
@@ -24,7 +28,8 @@ export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
   const summary = new CaseFile(doc).summary();
   const timeline = new CaseTimeline(doc);
-  const { state, conflicts } = timeline.derive();
+  const events = timeline.events;
+  const { state, conflicts } = deriveWorkflow(events);
   return {
     title: summary.title,
     village: summary.village,
@@ -43,6 +48,8 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     deadline: state.deadline,
     createdAt: summary.createdAt,
     conflicts: conflicts.length,
+    // contradictory steps, and short fields two people rewrote at once (SPEC C-REG-2, L-REVIEW-1)
+    needsReview: needsReview(reviewReasons(events, registerConflicts(doc))),
   };
 }
 

@@ -38,6 +38,11 @@ export const ledgerRowSchema = z.object({
   updatedAt: z.number(),
   /** Steps that conflicted in the merged timeline, to be looked at (SPEC C-FLOW-3). */
   conflicts: z.number().int().nonnegative(),
+  /**
+   * Unsettled review flags or conflicting fields (SPEC L-REVIEW-1). A row kept on a device from before rows had
+   * it reads as not needing review until the server sends it again.
+   */
+  needsReview: z.boolean().default(false),
   access: z.enum(['read', 'write']),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
@@ -64,6 +69,7 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     createdAt: 0,
     updatedAt: 0,
     conflicts: 0,
+    needsReview: false,
     access: 'write',
     ...fields,
   };

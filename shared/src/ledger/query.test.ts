@@ -134,6 +134,26 @@ describe('filtering the ledger', () => {
   });
 });
 
+describe('the needs-review filter', () => {
+  it('L-REVIEW-1: "needs review" keeps the rows whose case needs review, and counts them like any filter', () => {
+    const list = [
+      sampleLedgerRow('r1', { needsReview: true, village: 'hongyan' }),
+      sampleLedgerRow('r2', { needsReview: false }),
+      sampleLedgerRow('r3', { needsReview: true }),
+    ];
+    expect(names(run(list, { review: 'needed' }).rows).sort()).toEqual(['case:r1', 'case:r3']);
+    expect(names(run(list, { review: 'clear' }).rows)).toEqual(['case:r2']);
+    // the count beside it keeps the other filters
+    const { counts } = run(list, { village: 'jiangting' });
+    expect(counts.review).toEqual(
+      new Map([
+        ['clear', 1],
+        ['needed', 1],
+      ]),
+    );
+  });
+});
+
 describe('sorting the ledger', () => {
   it('L-LEDGER-2: by last change, creation, risk or the soonest deadline', () => {
     expect(names(run(rows, {}).rows)).toEqual(['case:b', 'case:c', 'case:a', 'case:e', 'case:d']);
@@ -192,6 +212,7 @@ const arbitraryRow = fc
     deadline: fc.option(fc.integer({ min: now - 10 * day, max: now + 10 * day })),
     updatedAt: fc.integer({ min: 0, max: 1000 }),
     title: fc.constantFrom('王某山林纠纷', '欠薪', '土地承包', '滴水'),
+    needsReview: fc.boolean(),
   })
   .map((fields) => fields);
 const arbitraryRows = fc
@@ -205,6 +226,7 @@ const arbitraryFilters: fc.Arbitrary<LedgerFilters> = fc.record(
     level: fc.constantFrom(...escalationLevels),
     deadline: fc.constantFrom('overdue', 'dueSoon', 'onTime', 'none'),
     mine: fc.constantFrom('mine', 'others'),
+    review: fc.constantFrom('needed', 'clear'),
   },
   { requiredKeys: [] },
 );

@@ -10,7 +10,16 @@ import type { LedgerSearchIndex } from './search-index.ts';
  */
 
 /** What the ledger filters on. Each row has one value of each; a filter keeps the rows with the value chosen. */
-export const facets = ['village', 'disputeType', 'risk', 'stage', 'level', 'deadline', 'mine'] as const;
+export const facets = [
+  'village',
+  'disputeType',
+  'risk',
+  'stage',
+  'level',
+  'deadline',
+  'mine',
+  'review',
+] as const;
 export type Facet = (typeof facets)[number];
 
 /** A facet's value for a row that has none (no village, not graded yet). */
@@ -18,6 +27,10 @@ export const noValue = 'none';
 
 /** `mine`: the case is the person's to answer for, as {@link isMine} decides; else `others`. */
 export type MineValue = 'mine' | 'others';
+
+/** `review`: the case needs review (SPEC L-REVIEW-1), or not. */
+export const reviewValue = { needed: 'needed', clear: 'clear' } as const;
+export type ReviewValue = (typeof reviewValue)[keyof typeof reviewValue];
 
 export type LedgerFilters = Partial<Record<Facet, string>>;
 
@@ -94,6 +107,8 @@ export function facetValue(row: LedgerRow, facet: Facet, context: QueryContext):
       return rowDeadlineStatus(row, context.now);
     case 'mine':
       return isMine(row, context.me) ? 'mine' : 'others';
+    case 'review':
+      return row.needsReview ? reviewValue.needed : reviewValue.clear;
   }
 }
 

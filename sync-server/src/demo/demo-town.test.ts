@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { disputeTypes } from '@concord/shared/cases/dispute-type.ts';
 import { deadlineStatus } from '@concord/shared/cases/workflow/deadlines.ts';
+import { openFlags } from '@concord/shared/cases/workflow/review.ts';
 import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { gridProblem } from '@concord/shared/auth/admin.ts';
 import { isMine } from '@concord/shared/ledger/query.ts';
@@ -66,6 +67,10 @@ describe('the demo town', () => {
 
   it('D-DEMO-2: every timeline is a valid story: no step conflicts, so the ledger shows no false alarms', () => {
     for (const { demo, conflicts } of folded) expect(conflicts, demo.id).toEqual([]);
+  });
+
+  it('D-DEMO-2, C-REVIEW-1, C-REVIEW-2: no demo story contradicts itself, so none is flagged for review', () => {
+    for (const { demo } of folded) expect(openFlags(demo.events), demo.id).toEqual([]);
   });
 
   it('D-DEMO-2: most settle in the village, some at the town, a few at the county; some wait overdue on a department; two came back', () => {

@@ -118,6 +118,7 @@ describe('GET /api/ledger', () => {
       createdAt: 1_000,
       updatedAt: 9_000,
       conflicts: 0,
+      needsReview: false,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });
@@ -166,6 +167,31 @@ describe('GET /api/ledger', () => {
     db.prepare('UPDATE docs SET ledger = ? WHERE name = ?').run(JSON.stringify(before), write.name);
     expect(await ledger('admin')).toEqual([
       expect.objectContaining({ name: 'case:gridded', grid: 'jiangting-2', stage: 'reported' }),
+    ]);
+  });
+
+  it('L-REVIEW-1: a row stored before rows said whether they need review is built again from the document', async () => {
+    const { store, ledger, db } = await setup();
+    // closed as an agreement with no attempt at all: a review flag (SPEC C-REVIEW-2)
+    const write = caseWrite('flagged', 'pingzhai', (caseFile) => {
+      dispatched(caseFile);
+      new CaseTimeline(caseFile.doc).record({
+        id: 'event-0003',
+        at: 4_000,
+        by: 'acct-admin',
+        kind: 'closed',
+        outcome: 'agreement',
+        verifier: 'acct-admin',
+      });
+    });
+    await store.append([write], 9_000);
+    expect(await ledger('admin')).toEqual([
+      expect.objectContaining({ name: 'case:flagged', needsReview: true }),
+    ]);
+    const { needsReview: _needsReview, ...before } = write.summary.ledger ?? {};
+    db.prepare('UPDATE docs SET ledger = ? WHERE name = ?').run(JSON.stringify(before), write.name);
+    expect(await ledger('admin')).toEqual([
+      expect.objectContaining({ name: 'case:flagged', stage: 'closed', needsReview: true }),
     ]);
   });
 

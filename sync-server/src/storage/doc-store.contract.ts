@@ -332,6 +332,7 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     deadline: null,
     createdAt: 500,
     conflicts: 0,
+    needsReview: false,
     ...fields,
   };
 }

@@ -43,7 +43,10 @@ export const workflowEventSchema = z.discriminatedUnion('kind', [
     ...base,
     kind: z.literal('attempt'),
     level: z.enum(escalationLevels),
+    /** Account ids of the staff who took part (SPEC W-PEOPLE-1); names typed by older versions read as they are. */
     participants: z.array(z.string()),
+    /** Others who took part and have no account (villagers, a party's relative), as typed. */
+    others: z.array(z.string().min(1).max(100)).max(50).optional(),
     result: z.enum(attemptResults),
     note: z.string().max(2000),
   }),
@@ -70,6 +73,16 @@ export const workflowEventSchema = z.discriminatedUnion('kind', [
     ...base,
     kind: z.literal('reply'),
     department: z.string().min(1).max(64),
+    note: z.string().max(2000),
+  }),
+  /**
+   * Someone entitled to (SPEC C-STEP-9) looked at a review flag and settled it (SPEC C-REVIEW-4): `flag` is the
+   * flag's stable key, the same on every replica; the step moves nothing else.
+   */
+  z.object({
+    ...base,
+    kind: z.literal('reviewed'),
+    flag: z.string().min(1).max(256),
     note: z.string().max(2000),
   }),
 ]);

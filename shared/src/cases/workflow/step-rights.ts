@@ -5,7 +5,7 @@ import type { WorkflowEvent, WorkflowEventKind } from './events.ts';
 import type { WorkflowState } from './transitions.ts';
 
 /**
- * Who may take which step of a case, at which level (SPEC C-STEP-1…7): one pure function that the web app asks to
+ * Who may take which step of a case, at which level (SPEC C-STEP-1…9): one pure function that the web app asks to
  * offer only the steps a person may take, and the sync server asks of every step it receives.
  */
 
@@ -43,6 +43,9 @@ const verifiersAt: Record<EscalationLevel, readonly Role[]> = {
   county: ['governanceCentre', 'judicialOffice'],
 };
 
+/** Who settles a review flag (SPEC C-STEP-9, C-REVIEW-4): the town's centre and its legal office. */
+const reviewers: readonly Role[] = ['governanceCentre', 'judicialOffice'];
+
 /** A step as far as who may take it goes: its kind, and the fields that name a level or a person, if known. */
 export interface StepProbe {
   kind: WorkflowEventKind;
@@ -59,15 +62,28 @@ function levelOf(event: StepProbe, state: WorkflowState): EscalationLevel {
   return state.level;
 }
 
-/** A person named on the case for its current level: its handler, or one of its case leaders. */
+/** A person named on the case: its handler, or one of its case leaders. */
 function namedOnCase(actor: Subject, state: WorkflowState): boolean {
   return state.handler === actor.id || state.leaders.includes(actor.id);
 }
 
+/** A village's mediators mediate in the village; the town's own committee (no village) from the town up. */
+function mediatesAt(actor: Pick<Subject, 'role' | 'village'>, level: EscalationLevel): boolean {
+  return actor.role !== 'mediator' || (actor.village === null) === (level !== 'village');
+}
+
+/**
+ * Whether a person may be made the handler of a case standing at `level` (SPEC C-STEP-2): one whose role records
+ * mediation attempts there. The dispatch form offers only them; a department is dispatched to, not made handler.
+ */
+export function mayHandle(person: Pick<Subject, 'role' | 'village'>, level: EscalationLevel): boolean {
+  return mediatorsAt[level].includes(person.role) && mediatesAt(person, level);
+}
+
 /**
  * Why `actor` may not record a step of `event.kind` (with its fields) on a case standing at `state`, or null
- * when they may. The administrator may take every step. Whether the step applies where it falls in the timeline
- * is the other rule, `transition` (SPEC C-FLOW-2…7); this one is about who.
+ * when they may. The administrator may take every step, a supervisor none (SPEC C-STEP-8). Whether the step
+ * applies where it falls in the timeline is the other rule, `transition` (SPEC C-FLOW-2…9); this one is about who.
  */
 export function stepRefusalFor(
   actor: Subject,
@@ -76,8 +92,16 @@ export function stepRefusalFor(
 ): StepRefusal | null {
   const role = actor.role;
   const level = levelOf(event, state);
-  const admin = role === 'admin';
-  const allowed = (roles: readonly Role[]) => (admin || roles.includes(role) ? null : stepRefusal.role);
+  if (role === 'admin') {
+    // even the administrator closes only as the verifier (C-STEP-5)
+    return event.kind === 'closed' && event.verifier !== undefined && event.verifier !== actor.id
+      ? stepRefusal.verifierNotSelf
+      : null;
+  }
+  // a supervisor reads and writes nothing (SPEC A-RIGHT-2); a department only replies (C-STEP-4, C-STEP-8)
+  if (role === 'supervisor') return stepRefusal.role;
+  if (role === 'department' && event.kind !== 'reply') return stepRefusal.role;
+  const allowed = (roles: readonly Role[]) => (roles.includes(role) ? null : stepRefusal.role);
   switch (event.kind) {
     case 'registered':
     case 'dispatched':
@@ -86,18 +110,15 @@ export function stepRefusalFor(
       return allowed(['governanceCentre']);
     case 'attempt':
     case 'escalated': {
-      if (role === 'department') return stepRefusal.role;
-      // whoever is named on the case at its level works it, whatever their role (C-STEP-3)
-      if (namedOnCase(actor, state)) return null;
+      // a case leader owns the case to the end, at every level (C-STEP-3)
+      if (state.leaders.includes(actor.id)) return null;
       const roles = event.kind === 'attempt' ? mediatorsAt[level] : escalatorsFrom[level];
-      // a mediator of a village mediates in the village; the town's own committee from the town up
-      if (role === 'mediator' && (actor.village === null) !== (level !== 'village')) return stepRefusal.role;
+      if (!mediatesAt(actor, level)) return stepRefusal.role;
       return allowed(roles);
     }
     case 'reply':
       // a department replies for itself, to a case dispatched to it, and nobody else replies (C-STEP-4)
-      if (role !== 'department' && !admin) return stepRefusal.role;
-      if (admin) return null;
+      if (role !== 'department') return stepRefusal.role;
       if (actor.agency === null || !state.departments.includes(actor.agency)) {
         return stepRefusal.notDispatchedHere;
       }
@@ -121,6 +142,9 @@ export function stepRefusalFor(
     case 'reopened':
       if (namedOnCase(actor, state)) return null;
       return allowed(['villageCadre', 'mediator', ...townAgencies]);
+    case 'reviewed':
+      // a contradiction is settled by the town, not by those whose steps contradict (C-STEP-9)
+      return allowed(reviewers);
   }
 }
 
@@ -135,6 +159,7 @@ export const allStepKinds = [
   'visit',
   'evaluated',
   'reopened',
+  'reviewed',
 ] as const satisfies readonly WorkflowEventKind[];
 
 /** The kinds of step `actor` may take on a case standing at `state`, whether or not they apply there now. */

@@ -100,6 +100,9 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Transiti
       // a department answers while the case is being worked on; the reply moves nothing but the stage
       if (!inStage(state, 'dispatched', 'handling')) return no(refusal.wrongStage);
       return ok({ ...state, stage: 'handling' });
+    case 'reviewed':
+      // settles a review flag (SPEC C-REVIEW-4) wherever the case stands; the flag may be on any step
+      return ok(state);
     case 'reopened':
       if (!inStage(state, 'closed', 'evaluated')) return no(refusal.wrongStage);
       return ok({

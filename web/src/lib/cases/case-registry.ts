@@ -16,7 +16,9 @@ export type CaseRowFields = Pick<
   LedgerRow,
   'title' | 'village' | 'grid' | 'disputeType' | 'createdAt' | 'level' | 'leaders' | 'departments'
 > &
-  Partial<Pick<LedgerRow, 'risk' | 'stage' | 'parties' | 'handler' | 'deadline' | 'conflicts'>>;
+  Partial<
+    Pick<LedgerRow, 'risk' | 'stage' | 'parties' | 'handler' | 'deadline' | 'conflicts' | 'needsReview'>
+  >;
 
 const rowFieldNames = [
   'title',
@@ -33,6 +35,7 @@ const rowFieldNames = [
   'handler',
   'deadline',
   'conflicts',
+  'needsReview',
 ] as const satisfies readonly (keyof CaseRowFields)[];
 
 /**
@@ -64,6 +67,7 @@ export function rowWith(
     createdAt: null,
     updatedAt: now,
     conflicts: 0,
+    needsReview: false,
     access: 'write',
     pendingUpload: false,
   };

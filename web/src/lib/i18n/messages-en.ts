@@ -4,6 +4,7 @@ import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
+import { stepsEn } from './steps-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
@@ -171,6 +172,7 @@ export const en = {
   ...partiesEn,
   ...notesEn,
   ...workflowEn,
+  ...stepsEn,
   ...gridsEn,
   ...registersEn,
   ...versionsEn,

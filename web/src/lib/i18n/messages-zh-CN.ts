@@ -5,6 +5,7 @@ import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { versionsZhCN } from './versions-messages.ts';
+import { stepsZhCN } from './steps-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -167,6 +168,7 @@ export const zhCN: Messages = {
   ...partiesZhCN,
   ...notesZhCN,
   ...workflowZhCN,
+  ...stepsZhCN,
   ...gridsZhCN,
   ...registersZhCN,
   ...versionsZhCN,

@@ -32,10 +32,24 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(gridded, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'grid'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+      columns: stored.columns.filter((column) => column !== 'grid' && column !== 'needsReview'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -2)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
+  });
+
+  it('L-REVIEW-1, L-LEDGER-5: rows kept before rows said whether they need review read as not needing it', () => {
+    const flagged = [sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: true })];
+    expect(decodeLedgerCache(encodeLedgerCache(flagged, 3)).rows).toEqual(flagged);
+    const stored = JSON.parse(encodeLedgerCache(flagged, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => column !== 'needsReview'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
+      sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
+    ]);
   });
 
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {

@@ -29,10 +29,16 @@ const columns = [
   'conflicts',
   'access',
   'grid',
+  'needsReview',
 ] as const satisfies readonly (keyof LedgerRow)[];
 
-/** The columns before rows had a grid: still read, each row without one, until the server sends rows again. */
-const columnsBeforeGrids = columns.slice(0, -1);
+/**
+ * The columns before rows said whether they need review, and before they had a grid: still read, each row
+ * without them, until the server sends rows again (SPEC L-REVIEW-1).
+ */
+const columnsBeforeReview = columns.slice(0, -1);
+const columnsBeforeGrids = columns.slice(0, -2);
+const readable = new Set([columns.join(), columnsBeforeReview.join(), columnsBeforeGrids.join()]);
 
 // a row field missing from `columns` would be dropped on the way to storage: this fails to compile instead
 type NoneMissing<T extends never> = T;
@@ -73,7 +79,7 @@ export function decodeLedgerCache(raw: string | null): CachedLedger {
   }
   const parsed = storedSchema.safeParse(json);
   const stored = parsed.success ? parsed.data.columns.join() : null;
-  if (!parsed.success || (stored !== columns.join() && stored !== columnsBeforeGrids.join())) return nothing;
+  if (!parsed.success || stored === null || !readable.has(stored)) return nothing;
   const rows: LedgerRow[] = [];
   let dropped = 0;
   for (const tuple of parsed.data.rows) {

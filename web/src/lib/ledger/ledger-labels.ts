@@ -28,6 +28,8 @@ function facetValueKey(facet: Facet, value: string): MessageKey | null {
       return known(`ledger_deadline_${value}`);
     case 'mine':
       return value === 'mine' ? 'ledger_mine' : null;
+    case 'review':
+      return value === 'needed' ? 'ledger_needs_review' : null;
   }
 }
 
@@ -56,7 +58,10 @@ function known(key: string): MessageKey | null {
   return ledgerKeys.has(key) ? (key as MessageKey) : null;
 }
 
-export const facetLabelKeys: Record<Exclude<Facet, 'mine'>, MessageKey> = {
+/** The facets chosen from a list; "mine" and "needs review" are a tick each. */
+export type ListFacet = Exclude<Facet, 'mine' | 'review'>;
+
+export const facetLabelKeys: Record<ListFacet, MessageKey> = {
   village: 'ledger_filter_village',
   disputeType: 'ledger_filter_type',
   risk: 'ledger_filter_risk',

@@ -15,6 +15,12 @@ describe('the ledger view in the address', () => {
     expect(choiceFromParams(params)).toEqual(choice);
   });
 
+  it('L-REVIEW-1: the needs-review filter is kept in the address', () => {
+    const choice: LedgerChoice = { filters: { review: 'needed' }, text: '', sort: 'updated' };
+    expect(choiceToParams(choice).toString()).toBe('review=needed');
+    expect(choiceFromParams(new URLSearchParams('review=needed'))).toEqual(choice);
+  });
+
   it('L-LEDGER-2: nothing chosen is an empty address; unknown parameters and sorts are ignored', () => {
     expect(choiceToParams({ filters: {}, text: ' ', sort: 'updated' }).toString()).toBe('');
     expect(choiceFromParams(new URLSearchParams('colour=red&sort=sideways&risk='))).toEqual({

@@ -6,6 +6,7 @@ import {
   noValue,
   queryLedger,
   remindersFor,
+  reviewValue,
   type Facet,
   type LedgerFilters,
   type LedgerResult,
@@ -15,13 +16,14 @@ import {
 } from '@concord/shared/ledger/query.ts';
 import { LedgerSearchIndex } from '@concord/shared/ledger/search-index.ts';
 import type { KnownCase } from '../cases/case-registry.ts';
+import type { ListFacet } from './ledger-labels.ts';
 import type { LedgerChoice } from './ledger-url.ts';
 
 /** Rows shown at first and added by each "show more": a phone lists a page, not 5,000 rows. */
 export const pageSize = 50;
 
 /** The values each filter offers even when no row has them yet, in the order they are offered. */
-const offered: Record<Exclude<Facet, 'mine'>, readonly string[]> = {
+const offered: Record<ListFacet, readonly string[]> = {
   village: [...demoVillages.map((v) => v.id), noValue],
   disputeType: [...disputeTypes, noValue],
   risk: [...[...riskGrades].reverse(), noValue],
@@ -85,7 +87,7 @@ export class LedgerView {
   }
 
   /** The values a filter offers, those no list knows included; `[value, count]`. */
-  options(facet: Exclude<Facet, 'mine'>): [string, number][] {
+  options(facet: ListFacet): [string, number][] {
     const counts = this.result.counts[facet];
     const values = [...offered[facet]];
     for (const value of counts.keys()) if (!values.includes(value)) values.push(value);
@@ -94,6 +96,11 @@ export class LedgerView {
 
   mineCount(): number {
     return this.result.counts.mine.get('mine') ?? 0;
+  }
+
+  /** How many rows "needs review" would show, the other filters kept (SPEC L-REVIEW-1). */
+  reviewCount(): number {
+    return this.result.counts.review.get(reviewValue.needed) ?? 0;
   }
 
   /** Chooses a filter's value, or clears it with undefined; the list starts again from its first page. */

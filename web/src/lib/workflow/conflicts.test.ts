@@ -7,9 +7,11 @@ import {
   attempt,
   closed,
   dispatched,
+  ev,
   escalated,
   registered,
 } from '@concord/shared/cases/workflow/sample-events.ts';
+import { departmentName } from '../i18n/labels.ts';
 import { conflictLine, eventLine, refusalKey, type Speaker } from './wording.ts';
 
 const names: Record<string, string> = {
@@ -22,6 +24,7 @@ const speaker = (locale: 'en' | 'zh-CN'): Speaker => ({
   name: (id) => names[id] ?? id,
   dateTime: (ms) => `${String(Math.floor(ms / 60_000)).padStart(2, '0')}min`,
   date: (ms) => `day ${Math.floor(ms / 86_400_000)}`,
+  department: (id) => departmentName(id, locale),
 });
 
 describe('conflicting steps, in words', () => {
@@ -73,5 +76,13 @@ describe('conflicting steps, in words', () => {
       '周主任 dispatched the case to 李所长, answer due day 15',
     );
     expect(eventLine(closed(3), speaker('zh-CN'))).toBe('周主任办结案件:达成调解协议,核查人 周主任');
+  });
+});
+
+describe('a department reply, in words', () => {
+  it('C-FLOW-9: the timeline names the department in the reader’s language, never its id', () => {
+    const reply = ev(5, 'reply', { department: 'naturalResources', note: '已现场核实。' }, 'demo-dept1');
+    expect(eventLine(reply, speaker('zh-CN'))).toBe('demo-dept1代表自然资源所答复');
+    expect(eventLine(reply, speaker('en'))).toBe('demo-dept1 replied for Natural resources office');
   });
 });

@@ -1,11 +1,17 @@
 import type { WorkflowEvent, WorkflowEventKind } from '@concord/shared/cases/workflow/events.ts';
+import type { Subject } from '@concord/shared/access/rights.ts';
+import { stepRefusalFor } from '@concord/shared/cases/workflow/step-rights.ts';
 import { transition, type WorkflowState } from '@concord/shared/cases/workflow/transitions.ts';
 
-/** The steps in the order the forms show them: the closed loop's own order (SPEC C-FLOW-2). */
+/**
+ * The steps in the order the forms show them: the closed loop's own order (SPEC C-FLOW-2). A review is recorded
+ * from the flag it settles, not from this list.
+ */
 export const stepKinds = [
   'registered',
   'dispatched',
   'attempt',
+  'reply',
   'escalated',
   'closed',
   'visit',
@@ -38,6 +44,8 @@ function probe(kind: WorkflowEventKind, state: WorkflowState): WorkflowEvent {
       return { ...base, kind, reason: '' };
     case 'reply':
       return { ...base, kind, department: nobody, note: '' };
+    case 'reviewed':
+      return { ...base, kind, flag: nobody, note: '' };
   }
 }
 
@@ -47,4 +55,16 @@ function probe(kind: WorkflowEventKind, state: WorkflowState): WorkflowEvent {
  */
 export function nextSteps(state: WorkflowState): WorkflowEventKind[] {
   return stepKinds.filter((kind) => transition(state, probe(kind, state)).ok);
+}
+
+/**
+ * The steps `actor` is offered (SPEC W-STEP-1): those that apply where the case stands and that their role may
+ * take there (SPEC C-STEP-*). Closing is offered to a handler who could otherwise verify, so the form can say why
+ * they may not close their own case.
+ */
+export function offeredSteps(state: WorkflowState, actor: Subject): WorkflowEventKind[] {
+  return nextSteps(state).filter((kind) => {
+    const judged = kind === 'closed' ? { ...state, handler: null } : state;
+    return stepRefusalFor(actor, { kind }, judged) === null;
+  });
 }

@@ -8,6 +8,8 @@ export interface Person {
   id: string;
   name: string;
   role: Role | null;
+  /** The village of village staff, when a source says it; null for town staff or not known. */
+  village: string | null;
   /** False for an account an administrator disabled: named in old steps, not chosen for new ones. */
   active: boolean;
 }
@@ -19,7 +21,7 @@ export interface Person {
  * older one.
  */
 export function knownPeople(sources: {
-  self: { id: string; displayName: string; role: Role } | null;
+  self: { id: string; displayName: string; role: Role; village?: string | null } | null;
   staff: readonly StaffMember[];
   peers: readonly Peer[];
   history: readonly DocHistoryEntry[];
@@ -29,13 +31,23 @@ export function knownPeople(sources: {
     if (!people.has(person.id)) people.set(person.id, person);
   };
   const { self } = sources;
-  if (self) add({ id: self.id, name: self.displayName, role: self.role, active: true });
+  if (self)
+    add({
+      id: self.id,
+      name: self.displayName,
+      role: self.role,
+      village: self.village ?? null,
+      active: true,
+    });
   for (const member of sources.staff) {
-    add({ id: member.id, name: member.displayName, role: member.role, active: member.active });
+    const { id, displayName: name, role, village, active } = member;
+    add({ id, name, role, village, active });
   }
-  for (const peer of sources.peers) add({ id: peer.id, name: peer.name, role: peer.role, active: true });
+  for (const peer of sources.peers) {
+    add({ id: peer.id, name: peer.name, role: peer.role, village: null, active: true });
+  }
   for (const { author } of sources.history) {
-    add({ id: author.id, name: author.displayName, role: author.role, active: true });
+    add({ id: author.id, name: author.displayName, role: author.role, village: null, active: true });
   }
   return people;
 }
@@ -55,6 +67,7 @@ export function unnamed(people: ReadonlyMap<string, Person>, events: readonly Wo
       for (const leader of event.leaders) ids.add(leader);
     }
     if (event.kind === 'closed') ids.add(event.verifier);
+    if (event.kind === 'attempt') for (const id of event.participants) ids.add(id);
   }
   return [...ids].filter((id) => !people.has(id)).sort();
 }

@@ -50,28 +50,50 @@ describe('turning a step form into an event', () => {
     });
   });
 
-  it('C-FLOW-6: the form refuses a close verified by the handler, as the rule would', () => {
-    const draft = draftStep(
-      { kind: 'closed', outcome: 'agreement', verifier: 'demo-judicial1' },
-      handling,
-      context,
-    );
+  it('C-FLOW-6, W-STEP-1: the one closing is the verifier; the form refuses the handler, as the rule would', () => {
+    const byHandler = { ...context, by: 'demo-judicial1' };
+    const draft = draftStep({ kind: 'closed', outcome: 'agreement' }, handling, byHandler);
     expect(draft).toEqual({ ok: false, errors: {}, refusal: 'verifier_is_handler' });
-    expect(
-      draftStep({ kind: 'closed', outcome: 'agreement', verifier: 'demo-centre1' }, handling, context).ok,
-    ).toBe(true);
+    expect(draftStep({ kind: 'closed', outcome: 'agreement' }, handling, context)).toMatchObject({
+      ok: true,
+      event: { verifier: 'demo-centre1', by: 'demo-centre1' },
+    });
   });
 
-  it('C-FLOW-3, C-FLOW-4: attempts and escalations name the level the case is at', () => {
+  it('C-FLOW-9, W-FORM-1: a department reply needs a note and names the department', () => {
+    const dispatchedHere = deriveWorkflow([
+      registered(1),
+      dispatched(2, 'demo-judicial1', { departments: ['naturalResources'] }),
+    ]).state;
+    const reply = { kind: 'reply' as const, department: 'naturalResources', note: ' ' };
+    expect(draftStep(reply, dispatchedHere, context)).toMatchObject({ errors: { note: 'flow_error_reply' } });
+    expect(draftStep({ ...reply, note: ' 已派员现场核实界址。' }, dispatchedHere, context)).toMatchObject({
+      ok: true,
+      event: { kind: 'reply', department: 'naturalResources', note: '已派员现场核实界址。' },
+    });
+  });
+
+  it('C-FLOW-3, C-FLOW-4, W-PEOPLE-1: attempts name the level the case is at, staff by id and others by name', () => {
     const atTown = deriveWorkflow([registered(1), dispatched(2), escalated(3)]).state;
     const tried = draftStep(
-      { kind: 'attempt', result: 'partly', participants: '陈书记、 王警官,', note: ' 双方各退一步 ' },
+      {
+        kind: 'attempt',
+        result: 'partly',
+        participants: ['demo-cadre1', 'demo-police1', 'demo-cadre1'],
+        others: '王某之子、 村民代表,',
+        note: ' 双方各退一步 ',
+      },
       atTown,
       context,
     );
     expect(tried).toMatchObject({
       ok: true,
-      event: { level: 'town', participants: ['陈书记', '王警官'], note: '双方各退一步' },
+      event: {
+        level: 'town',
+        participants: ['demo-cadre1', 'demo-police1'],
+        others: ['王某之子', '村民代表'],
+        note: '双方各退一步',
+      },
     });
     expect(draftStep({ kind: 'escalated', reason: '' }, atTown, context)).toMatchObject({
       ok: true,

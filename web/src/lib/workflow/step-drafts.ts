@@ -15,9 +15,12 @@ import type { MessageKey } from '../i18n/translate.ts';
 export type StepInput =
   | { kind: 'registered'; risk: string }
   | { kind: 'dispatched'; handler: string; departments: string[]; leaders: string[]; days: number }
-  | { kind: 'attempt'; result: string; participants: string; note: string }
+  | { kind: 'attempt'; result: string; participants: string[]; others: string; note: string }
   | { kind: 'escalated'; reason: string }
-  | { kind: 'closed'; outcome: string; verifier: string }
+  /** The verifier is the person recording the close-out (SPEC C-STEP-5). */
+  | { kind: 'closed'; outcome: string }
+  | { kind: 'reply'; department: string; note: string }
+  | { kind: 'reviewed'; flag: string; note: string }
   | { kind: 'visit'; note: string; satisfaction: string }
   | { kind: 'evaluated'; satisfaction: string }
   | { kind: 'reopened'; reason: string };
@@ -104,20 +107,29 @@ function build(
         kind: input.kind,
         // an attempt is made where the case stands, which counts towards that level's three (SPEC C-FLOW-4)
         level: state.level,
-        participants: splitNames(input.participants),
+        participants: [...new Set(input.participants)],
+        others: splitNames(input.others),
         result: input.result,
         note: input.note.trim(),
       };
     case 'escalated':
       // naming the level it leaves makes the same escalation made twice offline count once (SPEC C-FLOW-3)
       return { ...base, kind: input.kind, from: state.level, reason: input.reason.trim() };
-    case 'closed': {
-      const verifier = input.verifier.trim();
-      if (!isOutcome(input.outcome)) errors['outcome'] = 'flow_error_outcome';
-      if (verifier === '') errors['verifier'] = 'flow_error_verifier';
-      if (!isOutcome(input.outcome) || verifier === '') return null;
-      return { ...base, kind: input.kind, outcome: input.outcome, verifier };
-    }
+    case 'closed':
+      if (!isOutcome(input.outcome)) {
+        errors['outcome'] = 'flow_error_outcome';
+        return null;
+      }
+      // whoever records the close-out has verified it (SPEC C-STEP-5)
+      return { ...base, kind: input.kind, outcome: input.outcome, verifier: base.by };
+    case 'reply':
+      if (input.note.trim() === '') {
+        errors['note'] = 'flow_error_reply';
+        return null;
+      }
+      return { ...base, kind: input.kind, department: input.department, note: input.note.trim() };
+    case 'reviewed':
+      return { ...base, kind: input.kind, flag: input.flag, note: input.note.trim() };
     case 'visit':
       return { ...base, kind: input.kind, note: input.note.trim(), satisfaction: score(input.satisfaction) };
     case 'evaluated': {

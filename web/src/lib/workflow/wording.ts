@@ -6,6 +6,7 @@ import type {
   WorkflowEventKind,
 } from '@concord/shared/cases/workflow/events.ts';
 import type { DeadlineStatus } from '@concord/shared/cases/workflow/deadlines.ts';
+import { flagKind, type FlagKind } from '@concord/shared/cases/workflow/review.ts';
 import { refusal, type Refusal } from '@concord/shared/cases/workflow/transitions.ts';
 import type { EscalationLevel } from '@concord/shared/org/agencies.ts';
 import type { MessageKey, MessageParams } from '../i18n/translate.ts';
@@ -16,6 +17,8 @@ export interface Speaker {
   name: (accountId: string) => string;
   dateTime: (ms: number) => string;
   date: (ms: number) => string;
+  /** A department's name in the reader's language, from its id. */
+  department: (id: string) => string;
 }
 
 export const stageKey = (stage: Stage): MessageKey => `flow_stage_${stage}`;
@@ -45,6 +48,24 @@ export function refusalKey(reason: Refusal): MessageKey {
     case refusal.verifierIsHandler:
       return 'flow_refusal_verifier_is_handler';
   }
+}
+
+/** What a review flag says (SPEC C-REVIEW-*). A new kind of flag fails the type check here until worded. */
+export function flagKey(kind: FlagKind): MessageKey {
+  switch (kind) {
+    case flagKind.agreedAndEscalated:
+      return 'review_agreed_escalated';
+    case flagKind.agreementWithoutAgreedAttempt:
+      return 'review_agreement_unagreed';
+    case flagKind.conflictingStep:
+      return 'review_conflicting_step';
+  }
+}
+
+/** Who took part in an attempt: staff by name, others as typed; empty when nobody was recorded. */
+export function participantNames(event: WorkflowEvent, say: Speaker): string[] {
+  if (event.kind !== 'attempt') return [];
+  return [...event.participants.map(say.name), ...(event.others ?? [])];
 }
 
 /** What a step did, after the name of who recorded it: "dispatched the case to 李所长, answer due …". */
@@ -77,7 +98,9 @@ export function eventWhat(event: WorkflowEvent, say: Speaker): string {
     case 'reopened':
       return t('flow_event_reopened');
     case 'reply':
-      return t('flow_event_reply', { department: event.department });
+      return t('flow_event_reply', { department: say.department(event.department) });
+    case 'reviewed':
+      return t('flow_event_reviewed');
   }
 }
 
