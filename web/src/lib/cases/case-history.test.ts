@@ -3,7 +3,15 @@ import { docName } from '@concord/shared/sync/doc-name.ts';
 import { apiFailure } from '../http/api.ts';
 import { translate } from '../i18n/translate.ts';
 import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
-import { describeChange, fetchHistory, groupHistory, historyFailureMessage } from './case-history.ts';
+import { locales } from '../i18n/translate.ts';
+import {
+  describeChange,
+  fetchHistory,
+  fieldLabel,
+  fieldText,
+  groupHistory,
+  historyFailureMessage,
+} from './case-history.ts';
 
 const name = docName('case', 'demo-jt-boundary');
 
@@ -94,6 +102,47 @@ describe('describeChange', () => {
 
   it('A-ATTR-1: a field this version has no word for is shown as stored, never dropped', () => {
     expect(describeChange(['case.outcome']).labels).toEqual([{ raw: 'case.outcome' }]);
+  });
+
+  it('W-HIST-1: every field a case document has is named in both languages, never by its stored name', () => {
+    const fields = [
+      'title',
+      'notes',
+      'parties',
+      'timeline',
+      'fieldLog',
+      'received.step-1',
+      'case.village',
+      'case.grid',
+      'case.disputeType',
+      'case.level',
+      'case.leaders',
+      'case.departments',
+    ];
+    for (const locale of locales) {
+      const t = translate.bind(null, locale);
+      const words = fields.map((field) => fieldText(fieldLabel(field), t));
+      for (const [i, word] of words.entries()) {
+        expect(fieldLabel(fields[i] ?? ''), `${locale} ${fields[i]}`).toHaveProperty('key');
+        expect(word).not.toMatch(/[{}“]/);
+      }
+      expect(new Set(words).size).toBe(fields.length);
+    }
+    expect(fieldText(fieldLabel('timeline'), translate.bind(null, 'zh-CN'))).toBe('办理过程');
+    expect(fieldText(fieldLabel('timeline'), translate.bind(null, 'en'))).toBe('timeline');
+  });
+
+  it('W-HIST-1: the server’s receipts of several steps are one change; a field this version does not know is named as stored and said to be unknown', () => {
+    expect(describeChange(['received.a', 'received.b', 'timeline']).labels).toEqual([
+      { key: 'history_field_timeline' },
+      { key: 'history_field_received' },
+    ]);
+    expect(fieldText(fieldLabel('snapshots'), translate.bind(null, 'zh-CN'))).toBe(
+      '“snapshots”(本版本无法识别的字段)',
+    );
+    expect(fieldText(fieldLabel('snapshots'), translate.bind(null, 'en'))).toBe(
+      '“snapshots” (a field this version does not know)',
+    );
   });
 
   it('W-I18N-1: every failure has a message in both languages', () => {

@@ -1,7 +1,7 @@
 import { docHistoryResponseSchema, type DocHistoryEntry } from '@concord/shared/docs/listing.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { apiFailure, callApi, type ApiFailure } from '../http/api.ts';
-import type { MessageKey } from '../i18n/translate.ts';
+import type { MessageKey, MessageParams } from '../i18n/translate.ts';
 
 export type HistoryResult = { ok: true; entries: DocHistoryEntry[] } | { ok: false; failure: ApiFailure };
 
@@ -60,40 +60,72 @@ export function groupHistory(entries: readonly DocHistoryEntry[], gapMs = sittin
 /** A changed field as the history shows it: a label in the person's language, or its stored name if unknown. */
 export type FieldLabel = { key: MessageKey } | { raw: string };
 
+/** Fields by the name the attribution trail gives them (SPEC A-ATTR-1), in the order the history lists them. */
 const fieldKeys: Record<string, MessageKey> = {
   title: 'history_field_title',
+  'case.title': 'history_field_title',
   notes: 'history_field_notes',
   'case.village': 'history_field_village',
+  'case.grid': 'history_field_grid',
   'case.disputeType': 'history_field_dispute_type',
   'case.level': 'history_field_level',
   'case.leaders': 'history_field_leaders',
   'case.departments': 'history_field_departments',
+  parties: 'history_field_parties',
+  timeline: 'history_field_timeline',
+  received: 'history_field_received',
+  fieldLog: 'history_field_field_log',
 };
+
+/** Maps whose every key is one entry of a kind (a receipt per step): the map's name says what changed. */
+const keyedMaps = new Set(['received']);
 
 /** Set once, when the case is recorded: an entry touching it is the recording itself. */
 const createdMarker = 'case.id';
 /** Written with the recording and never changed by a person afterwards: not worth a word. */
 const bookkeeping = new Set(['case.id', 'case.schemaVersion', 'case.createdAt']);
 
+/** The name a field is labelled by: `received.<step id>` is one of the receipts, and so on. */
+function labelledName(field: string): string {
+  const dot = field.indexOf('.');
+  const root = dot === -1 ? field : field.slice(0, dot);
+  return keyedMaps.has(root) ? root : field;
+}
+
+/** A field as the history names it (SPEC W-HIST-1): its label, or its stored name when this version has none. */
+export function fieldLabel(field: string): FieldLabel {
+  const key = fieldKeys[labelledName(field)];
+  return key ? { key } : { raw: field };
+}
+
+/** The words for a label; a field this version does not know is named as stored and said to be unknown. */
+export function fieldText(label: FieldLabel, t: (key: MessageKey, params?: MessageParams) => string): string {
+  return 'key' in label ? t(label.key) : t('history_field_unknown', { name: label.raw });
+}
+
 /**
  * What an entry says happened: `recorded` for the entry that created the case, else the changed fields as labels,
- * in a stable order (title, notes, then the case's scalar fields), each once.
+ * in a stable order (title, notes, the case's scalar fields, then the rest), each once.
  */
 export function describeChange(fields: readonly string[]): { recorded: boolean; labels: FieldLabel[] } {
   const recorded = fields.includes(createdMarker);
+  if (recorded) return { recorded, labels: [] };
   const order = Object.keys(fieldKeys);
   const rank = (field: string) => {
     const index = order.indexOf(field);
     return index === -1 ? order.length : index;
   };
-  const shown = [...new Set(fields)]
+  const shown = [...new Set(fields.map(labelledName))]
     .filter((field) => !bookkeeping.has(field))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const labels = recorded
-    ? []
-    : shown.map((field): FieldLabel => {
-        const key = fieldKeys[field];
-        return key ? { key } : { raw: field };
-      });
+  const labels: FieldLabel[] = [];
+  const seen = new Set<string>();
+  for (const field of shown) {
+    const label = fieldLabel(field);
+    const id = 'key' in label ? label.key : `raw:${label.raw}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    labels.push(label);
+  }
   return { recorded, labels };
 }

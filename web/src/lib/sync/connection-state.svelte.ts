@@ -22,6 +22,12 @@ export class ProviderConnection {
     });
   }
 
+  /** The server has sent everything it has of the document since the socket last opened. */
+  get synced(): boolean {
+    this.#subscribe();
+    return this.#provider.synced;
+  }
+
   get state(): ConnectionState {
     this.#subscribe();
     if (this.#provider.wsconnected && this.#provider.synced) return 'online';

@@ -6,6 +6,7 @@ import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { AccessTracker } from './access-tracker.ts';
 import { LocalSaveTracker } from './local-save.ts';
 import { reconnectDelay } from './reconnect.ts';
+import { RefusalTracker } from './refusal-tracker.ts';
 import { ServerSaveTracker } from './server-save.ts';
 
 export interface SharedDoc {
@@ -22,6 +23,8 @@ export interface SharedDoc {
   serverSave: ServerSaveTracker;
   /** What the server says this person may do with the document (SPEC A-RIGHT-10). */
   access: AccessTracker;
+  /** What the server undid of this device's edits, and why, until the person dismisses it (SPEC W-REFUSE-1). */
+  refusals: RefusalTracker;
   /** Deletes this device's copy of the document; the document in memory stays until destroyed. */
   clearLocalCopy(): Promise<void>;
   /** Connects now with `token`, instead of at the next backoff step. */
@@ -106,6 +109,7 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     localSave: new LocalSaveTracker(doc, persistence),
     serverSave: new ServerSaveTracker(doc, provider),
     access,
+    refusals: new RefusalTracker(provider),
     clearLocalCopy: () => (persistence ? persistence.clearData() : deleteLocalCopy(name)),
     reconnect(token) {
       provider.params = socketParams(token);

@@ -1,0 +1,29 @@
+import type { Receipt } from '@concord/shared/cases/workflow/receipts.ts';
+import type { MessageKey, MessageParams } from '../i18n/translate.ts';
+
+export interface ReceiptSpeaker {
+  t: (key: MessageKey, params?: MessageParams) => string;
+  date: (ms: number) => string;
+  time: (ms: number) => string;
+}
+
+/**
+ * What a step says of its arrival at the server, beside the time the recording device gave it (SPEC W-RECEIPT-1):
+ * "已送达服务器 10:32" from the server's receipt, with the date too when it came on another day; "not yet received"
+ * while the server has not got everything this device has. A step without a receipt on a server that has it all
+ * came before receipts were kept, and says nothing.
+ */
+export function receiptLine(
+  receipt: Receipt | undefined,
+  stepAt: number,
+  serverHasAll: boolean,
+  say: ReceiptSpeaker,
+): string | null {
+  if (receipt) {
+    // the same day as it reads on screen
+    return say.date(receipt.at) === say.date(stepAt)
+      ? say.t('receipt_received', { time: say.time(receipt.at) })
+      : say.t('receipt_received_day', { date: say.date(receipt.at), time: say.time(receipt.at) });
+  }
+  return serverHasAll ? null : say.t('receipt_pending');
+}
