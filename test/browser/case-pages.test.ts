@@ -1,5 +1,14 @@
+import type { WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
+import { guardRefusal } from '../../shared/src/access/guard-refusals.ts';
+import { encodeRefused } from '../../shared/src/sync/extensions.ts';
+import {
+  browserSuite,
+  builtWebApp,
+  demoAccount,
+  openSignedIn,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 
 const { servers, browser } = browserSuite();
 
@@ -16,7 +25,7 @@ describe('a case page with no case to show', () => {
       .filter({ hasText: 'There is no case file with this number, on this device or on the server.' })
       .waitFor(fewSeconds);
     expect(await cadre.getByRole('status').filter({ hasText: 'Opening the case file' }).count()).toBe(0);
-    await cadre.getByRole('link', { name: 'Back to the ledger' }).click();
+    await cadre.getByRole('link', { name: '← All case files' }).click();
     await cadre.waitForURL((url) => url.pathname === '/');
 
     // one who may not record cases is refused at the door, which says the same of a case that does not exist
@@ -113,5 +122,45 @@ describe('moving a case out of one’s own hands', () => {
       .getByRole('listitem')
       .filter({ has: cadre.getByRole('link', { name: '王某与刘某山林地界纠纷' }) });
     await row.getByText('Not yet sent to the server').waitFor();
+  });
+});
+
+describe('what the server undid', () => {
+  it('W-REFUSE-1: a refusal that arrives on the case’s socket is said in the reader’s words beside the case, and dismissed', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const context = await browser().newContext({ locale: 'zh-CN' });
+    // the real server's socket, passed through untouched; the test adds message 102 as the server sends it
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/sync\/case:demo-jt-boundary/, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cases/demo-jt-boundary`);
+    await signInThroughForm(page, demoAccount('cadre1'));
+    await page.getByText('已保存到服务器').waitFor();
+    const socket = sockets.at(-1);
+    if (!socket) throw new Error('the case page opened no socket');
+    const refused = encodeRefused([
+      { reason: guardRefusal.place, field: 'case.village' },
+      { reason: guardRefusal.role, field: 'timeline', step: 'registered' },
+    ]);
+    socket.send(Buffer.from(refused));
+
+    const village = page
+      .getByRole('alert')
+      .filter({ hasText: '服务器撤销了你的修改:案件所属村只能由镇综治中心调整' });
+    const step = page
+      .getByRole('alert')
+      .filter({ hasText: '服务器撤销了你的修改:你的岗位不能在此办理“核实立案”' });
+    await village.waitFor();
+    await step.waitFor();
+    // the person works on: the notes stay editable while the message is shown
+    expect(await page.locator('#case-notes').evaluate((field: HTMLElement) => field.isContentEditable)).toBe(
+      true,
+    );
+    await village.getByRole('button', { name: '知道了' }).click();
+    await village.waitFor({ state: 'detached' });
+    expect(await step.count()).toBe(1);
   });
 });
