@@ -7,7 +7,8 @@ export const historyEn = {
   history_field_field_log: 'field history',
   history_field_unknown: '“{name}” (a field this version does not know)',
   receipt_received: 'reached the server {time}',
-  receipt_received_day: 'reached the server {date}, {time}',
+  receipt_received_from: 'reached the server {time}, sent by {name}',
+  receipt_day_time: '{date}, {time}',
   receipt_pending: 'not yet received by the server',
 } as const;
 
@@ -19,6 +20,7 @@ export const historyZhCN: Record<keyof typeof historyEn, string> = {
   history_field_field_log: '字段修改记录',
   history_field_unknown: '“{name}”(本版本无法识别的字段)',
   receipt_received: '已送达服务器 {time}',
-  receipt_received_day: '已送达服务器 {date} {time}',
+  receipt_received_from: '已由{name}送达服务器 {time}',
+  receipt_day_time: '{date} {time}',
   receipt_pending: '服务器尚未收到',
 };
