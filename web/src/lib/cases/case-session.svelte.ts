@@ -18,7 +18,7 @@ import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
-import type { HeardRefusal } from '../sync/refusal-tracker.ts';
+import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
 import { peersFrom, type Peer, type PresenceField, type PresenceState } from '../workflow/presence.ts';
 import { availabilityOf, serverWaitMs, type CaseAvailability } from './case-availability.ts';
@@ -44,6 +44,7 @@ export class CaseSession {
   readonly #subscribeRefusals: () => void;
   readonly #subscribeReceipts: () => void;
   readonly #directory: CaseDirectory;
+  readonly #refusals: RefusalLog;
   readonly #stopWatching: () => void;
   #loaded = $state(false);
   /** The server has not answered for a while since the local copy loaded (SPEC W-MISSING-1). */
@@ -72,7 +73,8 @@ export class CaseSession {
     this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
     this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
     let stopped = false;
-    this.#subscribeRefusals = createSubscriber((update) => shared.refusals.subscribe(update));
+    this.#refusals = pool.refusals;
+    this.#subscribeRefusals = createSubscriber((update) => pool.refusals.subscribe(update));
     const receipts = shared.doc.getMap(receiptsKey);
     this.#subscribeReceipts = createSubscriber((update) => {
       receipts.observe(update);
@@ -275,11 +277,11 @@ export class CaseSession {
   /** What the server undid of this device's edits and why, newest first, until dismissed (SPEC W-REFUSE-1). */
   get refusals(): readonly HeardRefusal[] {
     this.#subscribeRefusals();
-    return this.#shared.refusals.heard;
+    return this.#refusals.heardFor(this.name);
   }
 
   dismissRefusal(id: string): void {
-    this.#shared.refusals.dismiss(id);
+    this.#refusals.dismiss(this.name, id);
   }
 
   /** When the server received each step, by step id: written by the server alone (SPEC A-ATTEST-2, W-RECEIPT-1). */

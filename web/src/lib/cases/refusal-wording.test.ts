@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { guardRefusal, type RefusedChange } from '@concord/shared/access/guard-refusals.ts';
 import { encodeRefused, extensionType } from '@concord/shared/sync/extensions.ts';
 import { locales, translate } from '../i18n/translate.ts';
-import { RefusalTracker } from '../sync/refusal-tracker.ts';
+import { docName } from '@concord/shared/sync/doc-name.ts';
+import { RefusalLog } from '../sync/refusal-log.ts';
 import { refusalLine, refusalReasonKey } from './refusal-wording.ts';
 
 const say = (locale: (typeof locales)[number]) => translate.bind(null, locale);
@@ -61,12 +62,16 @@ describe('refusals in words', () => {
   });
 });
 
-describe('RefusalTracker', () => {
+const boundary = docName('case', 'demo-jt-boundary');
+const wages = docName('case', 'demo-jt-wages');
+
+describe('RefusalLog', () => {
   it('W-REFUSE-1: reads message 102 from the socket and keeps what was undone until the person dismisses it', () => {
     const provider = idleProvider();
-    const tracker = new RefusalTracker(provider);
+    const log = new RefusalLog();
+    log.listen(provider, boundary);
     let heard = 0;
-    tracker.subscribe(() => heard++);
+    log.subscribe(() => heard++);
     receive(provider, encodeRefused([{ reason: guardRefusal.place, field: 'case.village' }]));
     receive(
       provider,
@@ -76,18 +81,33 @@ describe('RefusalTracker', () => {
       ]),
     );
     expect(heard).toBe(2);
-    expect(tracker.heard.map((entry) => [entry.change.reason, entry.times])).toEqual([
+    expect(log.heardFor(boundary).map((entry) => [entry.change.reason, entry.times])).toEqual([
       [guardRefusal.role, 1],
       [guardRefusal.place, 2],
     ]);
-    tracker.dismiss(tracker.heard[1]?.id ?? '');
-    expect(tracker.heard.map((entry) => entry.change.reason)).toEqual([guardRefusal.role]);
+    log.dismiss(boundary, log.heardFor(boundary)[1]?.id ?? '');
+    expect(log.heardFor(boundary).map((entry) => entry.change.reason)).toEqual([guardRefusal.role]);
     provider.destroy();
+  });
+
+  it('W-REFUSE-1: what was undone while a case was sent from the ledger is kept for its page, and only for it', () => {
+    const log = new RefusalLog();
+    const sent = idleProvider();
+    log.listen(sent, wages);
+    receive(sent, encodeRefused([{ reason: guardRefusal.place, field: 'case.village' }]));
+    // the socket that sent it is gone; the page opened afterwards still says what happened
+    sent.destroy();
+    expect(log.heardFor(wages)).toHaveLength(1);
+    expect(log.heardFor(boundary)).toEqual([]);
+    // another person signing in on this device is not told of the last one's edits
+    log.clear();
+    expect(log.heardFor(wages)).toEqual([]);
   });
 
   it('W-REFUSE-1: a refusal message that cannot be read is set aside, and nothing is shown', () => {
     const provider = idleProvider();
-    const tracker = new RefusalTracker(provider);
+    const log = new RefusalLog();
+    log.listen(provider, boundary);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, extensionType.refused);
     encoding.writeVarString(
@@ -96,7 +116,7 @@ describe('RefusalTracker', () => {
     );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     receive(provider, encoding.toUint8Array(encoder));
-    expect(tracker.heard).toEqual([]);
+    expect(log.heardFor(boundary)).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
     provider.destroy();

@@ -6,7 +6,7 @@ import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { AccessTracker } from './access-tracker.ts';
 import { LocalSaveTracker } from './local-save.ts';
 import { reconnectDelay } from './reconnect.ts';
-import { RefusalTracker } from './refusal-tracker.ts';
+import type { RefusalLog } from './refusal-log.ts';
 import { ServerSaveTracker } from './server-save.ts';
 
 export interface SharedDoc {
@@ -23,8 +23,6 @@ export interface SharedDoc {
   serverSave: ServerSaveTracker;
   /** What the server says this person may do with the document (SPEC A-RIGHT-10). */
   access: AccessTracker;
-  /** What the server undid of this device's edits, and why, until the person dismisses it (SPEC W-REFUSE-1). */
-  refusals: RefusalTracker;
   /** Deletes this device's copy of the document; the document in memory stays until destroyed. */
   clearLocalCopy(): Promise<void>;
   /** Connects now with `token`, instead of at the next backoff step. */
@@ -40,6 +38,8 @@ export interface SharedDocOptions {
    * (or no longer) the person's.
    */
   onRefused: (code: number, name: DocName) => void;
+  /** Where what the server undid of this device's edits is told (message 102, SPEC W-REFUSE-1). */
+  refusals?: RefusalLog;
 }
 
 /** `ws(s)://<this host>/sync`: the app and the sync server share an origin. */
@@ -63,6 +63,7 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     params: socketParams(options.token),
   });
   const access = new AccessTracker(provider);
+  options.refusals?.listen(provider, name);
   let destroyed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   const cancelRetry = () => {
@@ -109,7 +110,6 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     localSave: new LocalSaveTracker(doc, persistence),
     serverSave: new ServerSaveTracker(doc, provider),
     access,
-    refusals: new RefusalTracker(provider),
     clearLocalCopy: () => (persistence ? persistence.clearData() : deleteLocalCopy(name)),
     reconnect(token) {
       provider.params = socketParams(token);
