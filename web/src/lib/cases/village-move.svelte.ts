@@ -30,7 +30,7 @@ export class VillageMoveState {
     return this.#proposed;
   }
 
-  /** The village the person moved the case to, out of their own rights, on this page. */
+  /** The village the person moved the case to on this page, out of their rights altogether. */
   get moved(): VillageId | null {
     return this.#moved;
   }
@@ -53,7 +53,8 @@ export class VillageMoveState {
     if (!plan) return;
     this.#proposed = null;
     this.#apply(plan.village);
-    this.#moved = plan.village;
+    // only a case that leaves the person's hands leaves the device, once the server has the move
+    if (plan.consequence === 'loses') this.#moved = plan.village;
   }
 
   cancel(): void {
