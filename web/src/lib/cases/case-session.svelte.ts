@@ -263,13 +263,12 @@ export class CaseSession {
   get availability(): CaseAvailability {
     this.#subscribeCase();
     this.#subscribeAccess();
-    const connection = this.connection.state;
     return availabilityOf({
       loaded: this.#loaded,
       exists: this.caseFile.exists,
       refused: this.#shared.access.refused,
       synced: this.connection.synced,
-      unreachable: connection === 'offline',
+      unreachable: this.connection.unreachable,
       waitedLong: this.#waitedLong,
     });
   }

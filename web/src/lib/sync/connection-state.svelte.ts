@@ -28,6 +28,15 @@ export class ProviderConnection {
     return this.#provider.synced;
   }
 
+  /**
+   * The last attempt to reach the server failed and no socket is open now. Unlike an `offline` state, a socket
+   * that is open and still syncing is not unreachable.
+   */
+  get unreachable(): boolean {
+    this.#subscribe();
+    return !this.#provider.wsconnected && this.#provider.wsUnsuccessfulReconnects > 0;
+  }
+
   get state(): ConnectionState {
     this.#subscribe();
     if (this.#provider.wsconnected && this.#provider.synced) return 'online';
