@@ -1,6 +1,11 @@
+import * as encoding from 'lib0/encoding';
 import type { WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { writeUpdate } from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { guardRefusal } from '../../shared/src/access/guard-refusals.ts';
+import { receiptsKey } from '../../shared/src/cases/workflow/receipts.ts';
+import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
 import { encodeRefused } from '../../shared/src/sync/extensions.ts';
 import {
   browserSuite,
@@ -9,6 +14,7 @@ import {
   openSignedIn,
   signInThroughForm,
 } from '../helpers/browser.ts';
+import { stockClient, synced } from '../helpers/clients.ts';
 
 const { servers, browser } = browserSuite();
 
@@ -162,5 +168,47 @@ describe('what the server undid', () => {
     await village.getByRole('button', { name: '知道了' }).click();
     await village.waitFor({ state: 'detached' });
     expect(await step.count()).toBe(1);
+  });
+});
+
+describe('when each step reached the server', () => {
+  it('W-RECEIPT-1: a receipt arriving on the socket shows beside its step at once; the others, on a server that has everything, say nothing', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const reader = stockClient(server.syncUrl, 'case:demo-jt-boundary');
+    await synced(reader);
+    const [first] = new CaseTimeline(reader.doc).events;
+    reader.destroy();
+    if (!first) throw new Error('the demo case has no step');
+
+    const context = await browser().newContext({ locale: 'zh-CN' });
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/sync\/case:demo-jt-boundary/, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cases/demo-jt-boundary`);
+    await signInThroughForm(page, demoAccount('cadre1'));
+    await page.getByText('已保存到服务器').waitFor();
+    const steps = page.locator('ol.events > li');
+    await steps.first().waitFor();
+    expect(await page.locator('.receipt').count()).toBe(0);
+
+    // the receipt as the server writes it into the document, sent as the server relays an update
+    const receipt = new Y.Doc();
+    receipt.getMap(receiptsKey).set(first.id, { at: first.at + 2 * 60_000, by: first.by });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    writeUpdate(encoder, Y.encodeStateAsUpdate(receipt));
+    sockets.at(-1)?.send(Buffer.from(encoding.toUint8Array(encoder)));
+
+    const step = steps.filter({
+      has: page.locator(`time[datetime="${new Date(first.at).toISOString()}"]`),
+    });
+    const shown = step.locator('.receipt');
+    await shown.waitFor();
+    expect(await shown.textContent()).toMatch(/^已送达服务器 \d{1,2}:\d{2}$/);
+    expect(await shown.getAttribute('data-received')).toBe(String(first.at + 2 * 60_000));
+    expect(await page.locator('.receipt').count()).toBe(1);
   });
 });
