@@ -7,7 +7,7 @@ import type { RawTextOp } from '@concord/shared/cases/notes-format.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
 import { readReceipts, receiptsKey, type Receipt } from '@concord/shared/cases/workflow/receipts.ts';
-import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
+import { CaseTimeline, timelineKey } from '@concord/shared/cases/workflow/timeline.ts';
 import {
   inOrder,
   type WorkflowConflict,
@@ -20,6 +20,7 @@ import type { DocPool } from '../sync/doc-pool.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
 import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
+import { covers, stepItemIds } from '../workflow/step-items.ts';
 import { peersFrom, type Peer, type PresenceField, type PresenceState } from '../workflow/presence.ts';
 import { availabilityOf, serverWaitMs, type CaseAvailability } from './case-availability.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
@@ -287,6 +288,24 @@ export class CaseSession {
   get receipts(): ReadonlyMap<string, Receipt> {
     this.#subscribeReceipts();
     return readReceipts(this.#shared.doc);
+  }
+
+  /**
+   * Whether the server has each step on its disk, by step id, from its last acknowledgement (SPEC S-ACK-1,
+   * W-RECEIPT-1); before it said anything this visit, whether it has everything this device has.
+   */
+  get stepOnServer(): (stepId: string) => boolean {
+    this.#subscribeTimeline();
+    this.#subscribeServerSave();
+    const { serverSave, doc } = this.#shared;
+    const acknowledged = serverSave.acknowledged;
+    const allSaved = serverSave.saved;
+    if (acknowledged === null || allSaved) return () => allSaved;
+    const items = stepItemIds(doc.getArray(timelineKey));
+    return (stepId) => {
+      const item = items.get(stepId);
+      return item !== undefined && covers(acknowledged, item);
+    };
   }
 
   /**

@@ -44,7 +44,7 @@ describe('receipts in words', () => {
     expect(receiptLine(receipt, step, true, speaker('zh-CN'))).toBe('已送达服务器 2026年12月2日 10:32');
   });
 
-  it('W-RECEIPT-1: a step with no receipt says it has not reached the server, unless the server has everything', () => {
+  it('W-RECEIPT-1: a step with no receipt says it has not reached the server, unless the server has it', () => {
     expect(receiptLine(undefined, step, false, speaker('zh-CN'))).toBe('服务器尚未收到');
     expect(receiptLine(undefined, step, false, speaker('en'))).toBe('not yet received by the server');
     expect(receiptLine(undefined, step, true, speaker('en'))).toBeNull();

@@ -12,14 +12,13 @@ export interface ReceiptSpeaker {
 /**
  * What a step says of its arrival at the server, beside the time the recording device gave it (SPEC W-RECEIPT-1):
  * "已送达服务器 10:32" from the server's receipt, with the date too when it came on another day, and who sent it
- * when that is not who the step names; "not yet received"
- * while the server has not got everything this device has. A step without a receipt on a server that has it all
- * came before receipts were kept, and says nothing.
+ * when that is not who the step names; "not yet received" while the server does not have the step. A step without
+ * a receipt that the server has came before receipts were kept, and says nothing.
  */
 export function receiptLine(
   receipt: Receipt | undefined,
   step: { at: number; by: string },
-  serverHasAll: boolean,
+  onServer: boolean,
   say: ReceiptSpeaker,
 ): string | null {
   if (receipt) {
@@ -33,5 +32,5 @@ export function receiptLine(
       ? say.t('receipt_received', { time: when })
       : say.t('receipt_received_from', { time: when, name: say.name(receipt.by) });
   }
-  return serverHasAll ? null : say.t('receipt_pending');
+  return onServer ? null : say.t('receipt_pending');
 }
