@@ -118,6 +118,11 @@ describe('describeChange', () => {
       'case.level',
       'case.leaders',
       'case.departments',
+      'case',
+      'case.id',
+      'case.createdAt',
+      'case.schemaVersion',
+      'meeting.invited',
     ];
     for (const locale of locales) {
       const t = translate.bind(null, locale);

@@ -75,6 +75,12 @@ const fieldKeys: Record<string, MessageKey> = {
   timeline: 'history_field_timeline',
   received: 'history_field_received',
   fieldLog: 'history_field_field_log',
+  // written once when a case is recorded: never a change in the history, but a refusal may name them
+  case: 'history_field_case',
+  'case.id': 'history_field_case_id',
+  'case.createdAt': 'history_field_created_at',
+  'case.schemaVersion': 'history_field_schema_version',
+  'meeting.invited': 'history_field_invited',
 };
 
 /** Maps whose every key is one entry of a kind (a receipt per step): the map's name says what changed. */
