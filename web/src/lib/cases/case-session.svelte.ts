@@ -75,6 +75,7 @@ export class CaseSession {
     this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
     let stopped = false;
     this.#refusals = pool.refusals;
+    const unwatchRefusals = pool.refusals.watch(name);
     this.#subscribeRefusals = createSubscriber((update) => pool.refusals.subscribe(update));
     const receipts = shared.doc.getMap(receiptsKey);
     this.#subscribeReceipts = createSubscriber((update) => {
@@ -111,6 +112,7 @@ export class CaseSession {
     provider.on('sync', onSync);
     this.#stopWatching = () => {
       stopped = true;
+      unwatchRefusals();
       if (this.#waitTimer !== null) clearTimeout(this.#waitTimer);
       stopWatchingSaves?.();
       shared.doc.off('update', onUpdate);

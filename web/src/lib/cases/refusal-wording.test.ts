@@ -99,6 +99,17 @@ describe('RefusalLog', () => {
     sent.destroy();
     expect(log.heardFor(wages)).toHaveLength(1);
     expect(log.heardFor(boundary)).toEqual([]);
+    // a page that shows the case is told on it; one heard with no such page is said elsewhere
+    const unwatched: string[] = [];
+    log.onUnwatched = (name) => unwatched.push(name);
+    const stop = log.watch(boundary);
+    const page = idleProvider();
+    log.listen(page, boundary);
+    receive(page, encodeRefused([{ reason: guardRefusal.required, field: 'title' }]));
+    stop();
+    receive(page, encodeRefused([{ reason: guardRefusal.required, field: 'title' }]));
+    expect(unwatched).toEqual([boundary]);
+    page.destroy();
     // another person signing in on this device is not told of the last one's edits
     log.clear();
     expect(log.heardFor(wages)).toEqual([]);

@@ -4,6 +4,8 @@ export const refusalEn = {
   refused_dismiss: 'Dismiss',
   refused_heading: 'Changes the server undid',
   refused_some_step: 'this step',
+  refused_elsewhere:
+    'The server undid part of what this device sent of a case. Open the case to see what was undone, and why.',
   refused_guard_place: 'only the town’s governance centre may change the case’s {field}',
   refused_guard_assignment: 'case leaders and departments are named by a dispatch step, not written directly',
   refused_guard_invitations: 'only the meeting’s convener decides who is invited',
@@ -23,6 +25,7 @@ export const refusalZhCN: Record<keyof typeof refusalEn, string> = {
   refused_dismiss: '知道了',
   refused_heading: '服务器撤销的修改',
   refused_some_step: '这一步',
+  refused_elsewhere: '服务器撤销了本设备发送的部分案件修改。打开该案件,可查看撤销了什么以及原因。',
   refused_guard_place: '案件{field}只能由镇综治中心调整',
   refused_guard_assignment: '包案领导和职能部门由指挥派遣指定,不能直接修改',
   refused_guard_invitations: '会议邀请只能由召集单位决定',

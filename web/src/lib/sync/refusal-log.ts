@@ -29,6 +29,23 @@ const none: readonly HeardRefusal[] = [];
 export class RefusalLog {
   readonly #listeners = new Set<() => void>();
   #heard = new Map<DocName, readonly HeardRefusal[]>();
+  /** How many pages show each document's refusals now. */
+  readonly #watched = new Map<DocName, number>();
+  /** Called when a refusal is heard for a document no page shows (the outbox sent it). */
+  onUnwatched: (name: DocName) => void = () => undefined;
+
+  /** A page shows the document's refusals until the returned function is called. */
+  watch(name: DocName): () => void {
+    this.#watched.set(name, (this.#watched.get(name) ?? 0) + 1);
+    let watching = true;
+    return () => {
+      if (!watching) return;
+      watching = false;
+      const left = (this.#watched.get(name) ?? 1) - 1;
+      if (left > 0) this.#watched.set(name, left);
+      else this.#watched.delete(name);
+    };
+  }
 
   /** Reads message 102 from `provider`'s socket into this log, under `name`. */
   listen(provider: WebsocketProvider, name: DocName): void {
@@ -58,6 +75,7 @@ export class RefusalLog {
     }
     this.#heard.set(name, heard.slice(0, keptRefusals));
     this.#emit();
+    if (!this.#watched.has(name)) this.onUnwatched(name);
   }
 
   dismiss(name: DocName, id: string): void {
