@@ -112,7 +112,7 @@ describe('a case emptied, compacted and restored (S-SNAP-1, H-RESTORE-1)', () =>
 
     // every open client sees the notes and parties again, relayed like any edit
     await Promise.all([until(first.doc, reads(first, notes, 2)), until(second.doc, reads(second, notes, 2))]);
-    expect(new CaseFile(second.doc).title.toString()).toBe('刘某与王某山林地界纠纷');
+    expect(new CaseFile(second.doc).title).toBe('刘某与王某山林地界纠纷');
 
     // and the history names who restored
     const { user: me } = z

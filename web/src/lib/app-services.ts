@@ -46,6 +46,8 @@ export class AppServices {
         } else console.warn('the server closed a document for good', code);
       },
     });
+    // what the server undid of a case sent from the ledger is told there; the case's page says what and why
+    this.pool.refusals.onUnwatched = () => this.notice.show('refused_elsewhere');
     this.directory = new CaseDirectory({
       storage,
       fetch: fetcher,

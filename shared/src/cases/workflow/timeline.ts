@@ -4,7 +4,7 @@ import { orderedAt, readReceipts, receiptsKey, type Receipt } from './receipts.t
 import { deriveWorkflow, type WorkflowConflict, type WorkflowState } from './transitions.ts';
 
 // The name of the case document's timeline. Never rename: stored documents use it.
-const timelineKey = 'timeline';
+export const timelineKey = 'timeline';
 
 /** A random event id: 16 hex digits, enough that two devices never pick the same one. */
 export function newEventId(): string {

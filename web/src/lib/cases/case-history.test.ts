@@ -3,7 +3,15 @@ import { docName } from '@concord/shared/sync/doc-name.ts';
 import { apiFailure } from '../http/api.ts';
 import { translate } from '../i18n/translate.ts';
 import type { DocHistoryEntry } from '@concord/shared/docs/listing.ts';
-import { describeChange, fetchHistory, groupHistory, historyFailureMessage } from './case-history.ts';
+import { locales } from '../i18n/translate.ts';
+import {
+  describeChange,
+  fetchHistory,
+  fieldLabel,
+  fieldText,
+  groupHistory,
+  historyFailureMessage,
+} from './case-history.ts';
 
 const name = docName('case', 'demo-jt-boundary');
 
@@ -74,6 +82,7 @@ describe('describeChange', () => {
         { key: 'history_field_notes' },
         { key: 'history_field_village' },
       ],
+      refused: [],
     });
     expect(describeChange(['case.disputeType', 'case.level']).labels).toEqual([
       { key: 'history_field_dispute_type' },
@@ -98,7 +107,7 @@ describe('describeChange', () => {
       'case.village',
       'title',
     ];
-    expect(describeChange(created)).toEqual({ recorded: true, restored: false, labels: [] });
+    expect(describeChange(created)).toEqual({ recorded: true, restored: false, labels: [], refused: [] });
   });
 
   it('C-RESTORE-1: the edit that restored an earlier version reads as the restore, whatever it set back', () => {
@@ -106,11 +115,72 @@ describe('describeChange', () => {
       recorded: false,
       restored: true,
       labels: [],
+      refused: [],
     });
   });
 
   it('A-ATTR-1: a field this version has no word for is shown as stored, never dropped', () => {
     expect(describeChange(['case.outcome']).labels).toEqual([{ raw: 'case.outcome' }]);
+  });
+
+  it('W-HIST-1: every field a case document has is named in both languages, never by its stored name', () => {
+    const fields = [
+      'title',
+      'notes',
+      'parties',
+      'timeline',
+      'fieldLog',
+      'received.step-1',
+      'case.village',
+      'case.grid',
+      'case.disputeType',
+      'case.level',
+      'case.leaders',
+      'case.departments',
+      'case',
+      'case.id',
+      'case.createdAt',
+      'case.schemaVersion',
+      'meeting.invited',
+    ];
+    for (const locale of locales) {
+      const t = translate.bind(null, locale);
+      const words = fields.map((field) => fieldText(fieldLabel(field), t));
+      for (const [i, word] of words.entries()) {
+        expect(fieldLabel(fields[i] ?? ''), `${locale} ${fields[i]}`).toHaveProperty('key');
+        expect(word).not.toMatch(/[{}“]/);
+      }
+      expect(new Set(words).size).toBe(fields.length);
+    }
+    expect(fieldText(fieldLabel('timeline'), translate.bind(null, 'zh-CN'))).toBe('办理过程');
+    expect(fieldText(fieldLabel('timeline'), translate.bind(null, 'en'))).toBe('timeline');
+  });
+
+  it('W-HIST-1: the server’s receipts of several steps are one change; a field this version does not know is named as stored and said to be unknown', () => {
+    expect(describeChange(['received.a', 'received.b', 'timeline']).labels).toEqual([
+      { key: 'history_field_timeline' },
+      { key: 'history_field_received' },
+    ]);
+    expect(fieldText(fieldLabel('snapshots'), translate.bind(null, 'zh-CN'))).toBe(
+      '“snapshots”(本版本无法识别的字段)',
+    );
+    expect(fieldText(fieldLabel('snapshots'), translate.bind(null, 'en'))).toBe(
+      '“snapshots” (a field this version does not know)',
+    );
+  });
+
+  it('A-GUARD-2: what the server undid is named apart, once per field, in the name of who tried it', () => {
+    const change = describeChange([
+      'refused:guard_place:case.village',
+      'refused:guard_place:fieldLog',
+      'refused:guard_place:case.village',
+    ]);
+    expect(change.labels).toEqual([]);
+    expect(change.refused).toEqual([{ key: 'history_field_village' }, { key: 'history_field_field_log' }]);
+    expect(describeChange(['notes', 'refused:step_role:timeline'])).toMatchObject({
+      labels: [{ key: 'history_field_notes' }],
+      refused: [{ key: 'history_field_timeline' }],
+    });
   });
 
   it('W-I18N-1: every failure has a message in both languages', () => {

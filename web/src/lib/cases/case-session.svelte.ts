@@ -7,7 +7,8 @@ import type { RegisterField, RegisterState } from '@concord/shared/cases/field-r
 import type { RawTextOp } from '@concord/shared/cases/notes-format.ts';
 import type { Party } from '@concord/shared/cases/parties.ts';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
-import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
+import { readReceipts, receiptsKey, type Receipt } from '@concord/shared/cases/workflow/receipts.ts';
+import { CaseTimeline, timelineKey } from '@concord/shared/cases/workflow/timeline.ts';
 import {
   inOrder,
   type WorkflowConflict,
@@ -18,8 +19,11 @@ import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
+import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
+import { covers, stepItemIds } from '../workflow/step-items.ts';
 import { peersFrom, type Peer, type PresenceField, type PresenceState } from '../workflow/presence.ts';
+import { availabilityOf, serverWaitMs, type CaseAvailability } from './case-availability.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
 
 /**
@@ -39,9 +43,15 @@ export class CaseSession {
   readonly #subscribeLocalSave: () => void;
   readonly #subscribeServerSave: () => void;
   readonly #subscribeAccess: () => void;
+  readonly #subscribeRefusals: () => void;
+  readonly #subscribeReceipts: () => void;
   readonly #directory: CaseDirectory;
+  readonly #refusals: RefusalLog;
   readonly #stopWatching: () => void;
   #loaded = $state(false);
+  /** The server has not answered for a while since the local copy loaded (SPEC W-MISSING-1). */
+  #waitedLong = $state(false);
+  #waitTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whose presence this device announces on the case, once the page has said (SPEC W-PRES-1). */
   #announced: PresenceState['user'] | null = null;
 
@@ -64,8 +74,22 @@ export class CaseSession {
     this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
     this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
     this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
+    let stopped = false;
+    this.#refusals = pool.refusals;
+    const unwatchRefusals = pool.refusals.watch(name);
+    this.#subscribeRefusals = createSubscriber((update) => pool.refusals.subscribe(update));
+    const receipts = shared.doc.getMap(receiptsKey);
+    this.#subscribeReceipts = createSubscriber((update) => {
+      receipts.observe(update);
+      return () => receipts.unobserve(update);
+    });
     void shared.localLoaded.then(() => {
       this.#loaded = true;
+      if (!stopped) {
+        this.#waitTimer = setTimeout(() => {
+          this.#waitedLong = true;
+        }, serverWaitMs);
+      }
     });
 
     // keep the list row right; an edit made here waits to be sent until the server has it on disk, even online,
@@ -82,7 +106,6 @@ export class CaseSession {
     // makes its session while deriving what it shows, where writing the directory's state is not allowed, and a
     // case the server already has (just recorded here) would otherwise be marked sent right then.
     let stopWatchingSaves: (() => void) | null = null;
-    let stopped = false;
     queueMicrotask(() => {
       if (!stopped) stopWatchingSaves = this.onSaved(() => directory.uploaded(name));
     });
@@ -90,6 +113,8 @@ export class CaseSession {
     provider.on('sync', onSync);
     this.#stopWatching = () => {
       stopped = true;
+      unwatchRefusals();
+      if (this.#waitTimer !== null) clearTimeout(this.#waitTimer);
       stopWatchingSaves?.();
       shared.doc.off('update', onUpdate);
       provider.off('sync', onSync);
@@ -242,6 +267,57 @@ export class CaseSession {
   }
 
   /**
+   * What the page can show: the case, or why not (SPEC W-MISSING-1). Follows the socket as it opens, syncs,
+   * fails or is refused, so an unknown case never waits without end.
+   */
+  get availability(): CaseAvailability {
+    this.#subscribeCase();
+    this.#subscribeAccess();
+    return availabilityOf({
+      loaded: this.#loaded,
+      exists: this.caseFile.exists,
+      refused: this.#shared.access.refused,
+      synced: this.connection.synced,
+      unreachable: this.connection.unreachable,
+      waitedLong: this.#waitedLong,
+    });
+  }
+
+  /** What the server undid of this device's edits and why, newest first, until dismissed (SPEC W-REFUSE-1). */
+  get refusals(): readonly HeardRefusal[] {
+    this.#subscribeRefusals();
+    return this.#refusals.heardFor(this.name);
+  }
+
+  dismissRefusal(id: string): void {
+    this.#refusals.dismiss(this.name, id);
+  }
+
+  /** When the server received each step, by step id: written by the server alone (SPEC A-ATTEST-2, W-RECEIPT-1). */
+  get receipts(): ReadonlyMap<string, Receipt> {
+    this.#subscribeReceipts();
+    return readReceipts(this.#shared.doc);
+  }
+
+  /**
+   * Whether the server has each step on its disk, by step id, from its last acknowledgement (SPEC S-ACK-1,
+   * W-RECEIPT-1); before it said anything this visit, whether it has everything this device has.
+   */
+  get stepOnServer(): (stepId: string) => boolean {
+    this.#subscribeTimeline();
+    this.#subscribeServerSave();
+    const { serverSave, doc } = this.#shared;
+    const acknowledged = serverSave.acknowledged;
+    const allSaved = serverSave.saved;
+    if (acknowledged === null || allSaved) return () => allSaved;
+    const items = stepItemIds(doc.getArray(timelineKey));
+    return (stepId) => {
+      const item = items.get(stepId);
+      return item !== undefined && covers(acknowledged, item);
+    };
+  }
+
+  /**
    * Calls `listener` each time the server has on its disk a state of the case it did not have before: after this
    * device's edits are acknowledged, and after someone else's edit arrives (the server stores before it relays).
    * Called at once if the server has everything already, unless `now` is false. Returns the function that stops it.
@@ -262,8 +338,7 @@ export class CaseSession {
   }
 
   get syncedOnce(): boolean {
-    this.#subscribeCase();
-    return this.#shared.provider.synced;
+    return this.connection.synced;
   }
 
   destroy(): void {

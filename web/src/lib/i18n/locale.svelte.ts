@@ -45,6 +45,10 @@ class LocaleState {
   date = (ms: number): string =>
     new Intl.DateTimeFormat(this.#current, { dateStyle: 'medium' }).format(new Date(ms));
 
+  /** Formats the time of day alone, for the current language. */
+  time = (ms: number): string =>
+    new Intl.DateTimeFormat(this.#current, { timeStyle: 'short' }).format(new Date(ms));
+
   /** Formats a moment, date and time, for the current language. */
   dateTime = (ms: number): string =>
     new Intl.DateTimeFormat(this.#current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));

@@ -1,10 +1,13 @@
 import { registersEn } from './registers-messages.ts';
+import { casePageEn } from './case-page-messages.ts';
 import { gridsEn } from './grids-messages.ts';
+import { historyEn } from './history-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
 import { stepsEn } from './steps-messages.ts';
+import { refusalEn } from './refusal-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
@@ -52,7 +55,6 @@ export const en = {
   new_case_village_required: 'Choose the village.',
   case_back: '← All case files',
   case_loading: 'Opening the case file…',
-  case_not_found: 'This case file is not on this device, and the server has not sent it yet.',
   case_newer_schema: 'A newer version of Concord wrote this case file. It is shown read-only.',
   case_title: 'Title',
   case_village: 'Village',
@@ -176,6 +178,9 @@ export const en = {
   ...gridsEn,
   ...registersEn,
   ...versionsEn,
+  ...refusalEn,
+  ...historyEn,
+  ...casePageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

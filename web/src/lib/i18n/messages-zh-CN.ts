@@ -1,11 +1,14 @@
 import { registersZhCN } from './registers-messages.ts';
+import { casePageZhCN } from './case-page-messages.ts';
 import { gridsZhCN } from './grids-messages.ts';
+import { historyZhCN } from './history-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { versionsZhCN } from './versions-messages.ts';
 import { stepsZhCN } from './steps-messages.ts';
+import { refusalZhCN } from './refusal-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 
 export const zhCN: Messages = {
@@ -52,7 +55,6 @@ export const zhCN: Messages = {
   new_case_village_required: '请选择所属村。',
   case_back: '← 全部案件',
   case_loading: '正在打开案件档案…',
-  case_not_found: '本设备上没有这件案件,服务器也尚未发来。',
   case_newer_schema: '此案件由更新版本的协和写入,仅供查看。',
   case_title: '事由',
   case_village: '所属村',
@@ -172,4 +174,7 @@ export const zhCN: Messages = {
   ...gridsZhCN,
   ...registersZhCN,
   ...versionsZhCN,
+  ...refusalZhCN,
+  ...historyZhCN,
+  ...casePageZhCN,
 };

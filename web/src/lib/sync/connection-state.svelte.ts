@@ -22,6 +22,21 @@ export class ProviderConnection {
     });
   }
 
+  /** The server has sent everything it has of the document since the socket last opened. */
+  get synced(): boolean {
+    this.#subscribe();
+    return this.#provider.synced;
+  }
+
+  /**
+   * The last attempt to reach the server failed and no socket is open now. Unlike an `offline` state, a socket
+   * that is open and still syncing is not unreachable.
+   */
+  get unreachable(): boolean {
+    this.#subscribe();
+    return !this.#provider.wsconnected && this.#provider.wsUnsuccessfulReconnects > 0;
+  }
+
   get state(): ConnectionState {
     this.#subscribe();
     if (this.#provider.wsconnected && this.#provider.synced) return 'online';

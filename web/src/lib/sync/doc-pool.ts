@@ -1,4 +1,5 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { RefusalLog } from './refusal-log.ts';
 import { deleteLocalCopy, openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
 
 interface PoolEntry {
@@ -13,9 +14,11 @@ interface PoolEntry {
 export class DocPool {
   readonly #options: SharedDocOptions;
   readonly #open = new Map<DocName, PoolEntry>();
+  /** What the server undid of this device's edits to any document opened here, by document (SPEC W-REFUSE-1). */
+  readonly refusals = new RefusalLog();
 
   constructor(options: SharedDocOptions) {
-    this.#options = { ...options };
+    this.#options = { ...options, refusals: this.refusals };
   }
 
   /**
@@ -32,6 +35,7 @@ export class DocPool {
   /** A new sign-in: every open document reconnects with it, and documents opened later use it. */
   setToken(token: string | null): void {
     this.#options.token = token;
+    this.refusals.clear();
     for (const { shared } of this.#open.values()) {
       shared.access.reset();
       shared.reconnect(token);

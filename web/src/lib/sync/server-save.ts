@@ -55,6 +55,11 @@ export class ServerSaveTracker {
     });
   }
 
+  /** What the server last said it has on disk (a state vector), or null before it said anything this visit. */
+  get acknowledged(): ReadonlyMap<number, number> | null {
+    return this.#saved;
+  }
+
   /** True when the last acknowledgement covers every edit this device knows of. */
   get saved(): boolean {
     return (

@@ -6,6 +6,7 @@ import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { AccessTracker } from './access-tracker.ts';
 import { LocalSaveTracker } from './local-save.ts';
 import { reconnectDelay } from './reconnect.ts';
+import type { RefusalLog } from './refusal-log.ts';
 import { ServerSaveTracker } from './server-save.ts';
 
 export interface SharedDoc {
@@ -37,6 +38,8 @@ export interface SharedDocOptions {
    * (or no longer) the person's.
    */
   onRefused: (code: number, name: DocName) => void;
+  /** Where what the server undid of this device's edits is told (message 102, SPEC W-REFUSE-1). */
+  refusals?: RefusalLog;
 }
 
 /** `ws(s)://<this host>/sync`: the app and the sync server share an origin. */
@@ -60,6 +63,7 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     params: socketParams(options.token),
   });
   const access = new AccessTracker(provider);
+  options.refusals?.listen(provider, name);
   let destroyed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   const cancelRetry = () => {

@@ -1,0 +1,214 @@
+import * as encoding from 'lib0/encoding';
+import type { WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { writeUpdate } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { guardRefusal } from '../../shared/src/access/guard-refusals.ts';
+import { receiptsKey } from '../../shared/src/cases/workflow/receipts.ts';
+import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
+import { encodeRefused } from '../../shared/src/sync/extensions.ts';
+import {
+  browserSuite,
+  builtWebApp,
+  demoAccount,
+  openSignedIn,
+  signInThroughForm,
+} from '../helpers/browser.ts';
+import { stockClient, synced } from '../helpers/clients.ts';
+
+const { servers, browser } = browserSuite();
+
+/** Within a few seconds, never an endless spinner (SPEC W-MISSING-1). */
+const fewSeconds = { timeout: 8_000 };
+
+describe('a case page with no case to show', () => {
+  it('W-MISSING-1: a case number the server does not have says so, to one who may record cases too', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    // a village cadre may record cases, so the server lets them open an unknown number empty (SPEC A-RIGHT-8)
+    const cadre = await openSignedIn(browser(), `${server.url}/cases/no-such-case-42`, demoAccount('cadre1'));
+    await cadre
+      .getByRole('alert')
+      .filter({ hasText: 'There is no case file with this number, on this device or on the server.' })
+      .waitFor(fewSeconds);
+    expect(await cadre.getByRole('status').filter({ hasText: 'Opening the case file' }).count()).toBe(0);
+    await cadre.getByRole('link', { name: '← All case files' }).click();
+    await cadre.waitForURL((url) => url.pathname === '/');
+
+    // one who may not record cases is refused at the door, which says the same of a case that does not exist
+    const supervisor = await openSignedIn(
+      browser(),
+      `${server.url}/cases/no-such-case-42`,
+      demoAccount('supervisor1'),
+      'zh-CN',
+    );
+    await supervisor
+      .getByRole('alert')
+      .filter({ hasText: '你无权查看这件案件,或没有这个编号的案件。' })
+      .waitFor(fewSeconds);
+  });
+
+  it('W-MISSING-1: offline, a case not on this device says the server cannot be reached', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const page = await openSignedIn(browser(), `${server.url}/`, demoAccount('judicial1'));
+    // the app is kept on the device once its service worker is ready
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await server.stop();
+    await page.goto(`${server.url}/cases/demo-hy-neighbours`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'This case file is not on this device, and the server cannot be reached now.' })
+      .waitFor(fewSeconds);
+  });
+});
+
+describe('moving a case out of one’s own hands', () => {
+  const village = 'select[name=village]';
+
+  it('W-MOVE-1: a village cadre is asked before moving their case to another village, and keeping it changes nothing', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const cadre = await openSignedIn(
+      browser(),
+      `${server.url}/cases/demo-jt-boundary`,
+      demoAccount('cadre1'),
+    );
+    await cadre.getByText('Saved on the server').waitFor();
+    await cadre.locator(village).selectOption({ label: 'Hongyan Village' });
+    const ask = cadre.getByRole('group', { name: 'Move this case file?' });
+    await ask.getByText('Once it is in Hongyan Village it is no longer yours to open').waitFor();
+    // nothing is written while the person is asked
+    expect(await cadre.locator(village).inputValue()).toBe('jiangting');
+    await ask.getByRole('button', { name: 'Keep it here' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await cadre.locator(village).inputValue()).toBe('jiangting');
+    const ledger = await fetch(`${server.url}/api/ledger`, {
+      headers: { authorization: `Bearer ${server.token}` },
+    });
+    const rows = ((await ledger.json()) as { rows: { name: string; village: string }[] }).rows;
+    expect(rows.find((row) => row.name === 'case:demo-jt-boundary')?.village).toBe('jiangting');
+
+    // the town's governance centre keeps every case wherever it lies: it is not asked
+    const centre = await openSignedIn(
+      browser(),
+      `${server.url}/cases/demo-jt-boundary`,
+      demoAccount('centre1'),
+    );
+    await centre.getByText('Saved on the server').waitFor();
+    await centre.locator(village).selectOption({ label: 'Hongyan Village' });
+    expect(await centre.getByRole('group', { name: 'Move this case file?' }).count()).toBe(0);
+    await expect.poll(() => centre.locator(village).inputValue()).toBe('hongyan');
+  });
+
+  it('W-MOVE-1, A-REVOKE-2: a case moved away offline stays on the device, and in the ledger as not yet sent', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const cadre = await openSignedIn(
+      browser(),
+      `${server.url}/cases/demo-jt-boundary`,
+      demoAccount('cadre1'),
+    );
+    await cadre.getByText('Saved on the server').waitFor();
+    await cadre.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await server.stop();
+    await cadre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+
+    await cadre.locator(village).selectOption({ label: 'Hongyan Village' });
+    await cadre.getByRole('button', { name: 'Move it' }).click();
+    await cadre
+      .getByRole('status')
+      .filter({
+        hasText: 'Moved to Hongyan Village. The case stays on this device until the server has the move.',
+      })
+      .waitFor();
+    await cadre.getByText('Kept on this device', { exact: true }).waitFor();
+
+    await cadre.reload();
+    await cadre.locator(village).waitFor();
+    expect(await cadre.locator(village).inputValue()).toBe('hongyan');
+    await cadre.getByRole('link', { name: '← All case files' }).click();
+    const row = cadre
+      .getByRole('listitem')
+      .filter({ has: cadre.getByRole('link', { name: '王某与刘某山林地界纠纷' }) });
+    await row.getByText('Not yet sent to the server').waitFor();
+  });
+});
+
+describe('what the server undid', () => {
+  it('W-REFUSE-1: a refusal that arrives on the case’s socket is said in the reader’s words beside the case, and dismissed', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const context = await browser().newContext({ locale: 'zh-CN' });
+    // the real server's socket, passed through untouched; the test adds message 102 as the server sends it
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/sync\/case:demo-jt-boundary/, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cases/demo-jt-boundary`);
+    await signInThroughForm(page, demoAccount('cadre1'));
+    await page.getByText('已保存到服务器').waitFor();
+    const socket = sockets.at(-1);
+    if (!socket) throw new Error('the case page opened no socket');
+    const refused = encodeRefused([
+      { reason: guardRefusal.place, field: 'case.village' },
+      { reason: guardRefusal.role, field: 'timeline', step: 'registered' },
+    ]);
+    socket.send(Buffer.from(refused));
+
+    const village = page
+      .getByRole('alert')
+      .filter({ hasText: '服务器撤销了你的修改:案件所属村只能由镇综治中心、司法所或警务室调整' });
+    const step = page
+      .getByRole('alert')
+      .filter({ hasText: '服务器撤销了你的修改:你的岗位不能在此办理“核实立案”' });
+    await village.waitFor();
+    await step.waitFor();
+    // the person works on: the notes stay editable while the message is shown
+    expect(await page.locator('#case-notes').evaluate((field: HTMLElement) => field.isContentEditable)).toBe(
+      true,
+    );
+    await village.getByRole('button', { name: '知道了' }).click();
+    await village.waitFor({ state: 'detached' });
+    expect(await step.count()).toBe(1);
+  });
+});
+
+describe('when each step reached the server', () => {
+  it('W-RECEIPT-1: a receipt arriving on the socket shows beside its step at once; the others, on a server that has everything, say nothing', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const reader = stockClient(server.syncUrl, 'case:demo-jt-boundary');
+    await synced(reader);
+    const [first] = new CaseTimeline(reader.doc).events;
+    reader.destroy();
+    if (!first) throw new Error('the demo case has no step');
+
+    const context = await browser().newContext({ locale: 'zh-CN' });
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/sync\/case:demo-jt-boundary/, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cases/demo-jt-boundary`);
+    await signInThroughForm(page, demoAccount('cadre1'));
+    await page.getByText('已保存到服务器').waitFor();
+    const steps = page.locator('ol.events > li');
+    await steps.first().waitFor();
+    expect(await page.locator('.receipt').count()).toBe(0);
+
+    // the receipt as the server writes it into the document, sent as the server relays an update
+    const receipt = new Y.Doc();
+    receipt.getMap(receiptsKey).set(first.id, { at: first.at + 2 * 60_000, by: first.by });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    writeUpdate(encoder, Y.encodeStateAsUpdate(receipt));
+    sockets.at(-1)?.send(Buffer.from(encoding.toUint8Array(encoder)));
+
+    const step = steps.filter({
+      has: page.locator(`time[datetime="${new Date(first.at).toISOString()}"]`),
+    });
+    const shown = step.locator('.receipt');
+    await shown.waitFor();
+    expect(await shown.textContent()).toMatch(/^已送达服务器 \d{1,2}:\d{2}$/);
+    expect(await shown.getAttribute('data-received')).toBe(String(first.at + 2 * 60_000));
+    expect(await page.locator('.receipt').count()).toBe(1);
+  });
+});
