@@ -42,7 +42,9 @@ describe('refusals in words', () => {
 
   it('W-REFUSE-1: a village changed by someone who may not says what was undone and who decides it', () => {
     const change: RefusedChange = { reason: guardRefusal.place, field: 'case.village' };
-    expect(refusalLine(change, say('zh-CN'))).toBe('服务器撤销了你的修改:案件所属村只能由镇综治中心、司法所或警务室调整');
+    expect(refusalLine(change, say('zh-CN'))).toBe(
+      '服务器撤销了你的修改:案件所属村只能由镇综治中心、司法所或警务室调整',
+    );
     expect(refusalLine(change, say('en'))).toBe(
       'The server undid your change: only the town’s agencies (governance centre, judicial office, police post) may change the case’s village.',
     );
