@@ -1,51 +1,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CaseFile, type CaseId } from '../../shared/src/cases/case-file.ts';
-import { workflowEventSchema, type WorkflowEvent } from '../../shared/src/cases/workflow/events.ts';
-import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
-import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
 import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
-import { stockClient, synced, until } from '../helpers/clients.ts';
 import type { TestServer } from '../helpers/test-server.ts';
+import { storeCase, type Step } from '../helpers/stored-case.ts';
 
 const { servers, browser } = browserSuite();
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type Step = DistributiveOmit<WorkflowEvent, 'id' | 'at'>;
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
 const seeded = () => servers.start({ webRoot: builtWebApp, seedDemo: true });
 
-/** A case of 江亭村 written on the server by a stock client, with `steps` already in its timeline. */
+/** A case of 江亭村 on the server's record, with `steps` already in its timeline. */
 async function newCase(server: TestServer, id: string, title: string, steps: Step[]): Promise<string> {
-  const client = stockClient(server.syncUrl, `case:${id}`);
-  const check = stockClient(server.syncUrl, `case:${id}`);
-  try {
-    await synced(client);
-    new CaseFile(client.doc).create({
-      id: id as CaseId,
-      title,
-      village: 'jiangting' as VillageId,
-      disputeType: 'neighbours',
-      createdAt: Date.now(),
-    });
-    const start = Date.now() - steps.length * minute;
-    steps.forEach((step, i) => {
-      new CaseTimeline(client.doc).record(
-        workflowEventSchema.parse({
-          ...step,
-          id: `steps-test-${String(i).padStart(4, '0')}`,
-          at: start + i * minute,
-        }),
-      );
-    });
-    // a second reader sees it all: the server has it
-    await until(check.doc, () => new CaseTimeline(check.doc).events.length === steps.length);
-  } finally {
-    client.destroy();
-    check.destroy();
-  }
+  await storeCase(server, { id, title, steps });
   return `/cases/${id}`;
 }
 

@@ -1,24 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CaseFile, type CaseId } from '../../shared/src/cases/case-file.ts';
-import { workflowEventSchema, type WorkflowEvent } from '../../shared/src/cases/workflow/events.ts';
-import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
-import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
+import { CaseFile } from '../../shared/src/cases/case-file.ts';
 import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
-import { stockClient, synced, until } from '../helpers/clients.ts';
 import { type TestServer } from '../helpers/test-server.ts';
+import { storeCase, type Step } from '../helpers/stored-case.ts';
 
 const { servers, browser } = browserSuite();
-
-/** A step as a test writes it: the id and time are given when it is recorded. */
-type Step = DistributiveOmit<WorkflowEvent, 'id' | 'at'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const seeded = () => servers.start({ webRoot: builtWebApp, seedDemo: true });
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
-/** A new case of 江亭村 written on the server by a stock client (as the administrator), `steps` already in its timeline. */
+/** A new case of 江亭村 on the server's record, `steps` already in its timeline. */
 async function newCase(
   server: TestServer,
   id: string,
@@ -26,43 +19,14 @@ async function newCase(
   steps: Step[] = [],
   more: (caseFile: CaseFile) => void = () => undefined,
 ): Promise<string> {
-  const client = stockClient(server.syncUrl, `case:${id}`);
-  const check = stockClient(server.syncUrl, `case:${id}`);
-  try {
-    await synced(client);
-    const caseFile = new CaseFile(client.doc);
-    caseFile.create({
-      id: id as CaseId,
-      title,
-      village: 'jiangting' as VillageId,
-      disputeType: 'forestLandBoundary',
-      createdAt: Date.now(),
-    });
-    caseFile.notes.insert(0, '两户对后山杉木林的界线各执一词。');
-    more(caseFile);
-    // earlier than anything the browsers record, in the order given
-    const start = Date.now() - steps.length * minute;
-    steps.forEach((step, i) => {
-      new CaseTimeline(client.doc).record(
-        workflowEventSchema.parse({
-          ...step,
-          id: `setup-step-${String(i).padStart(4, '0')}`,
-          at: start + i * minute,
-        }),
-      );
-    });
-    // a second reader sees it all: the server has it on disk (SPEC S-STORE-1)
-    await until(
-      check.doc,
-      () =>
-        new CaseTimeline(check.doc).events.length === steps.length &&
-        new CaseFile(check.doc).title.length > 0,
-    );
-  } finally {
-    // the browsers are the only ones on the case from here on
-    client.destroy();
-    check.destroy();
-  }
+  await storeCase(server, {
+    id,
+    title,
+    disputeType: 'forestLandBoundary',
+    notes: '两户对后山杉木林的界线各执一词。',
+    steps,
+    more,
+  });
   return `/cases/${id}`;
 }
 

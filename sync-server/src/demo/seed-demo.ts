@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
+import { receiptsKey } from '@concord/shared/cases/workflow/receipts.ts';
 import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
 import { summarizeDoc } from '@concord/shared/docs/summary.ts';
 import { MeetingFile } from '@concord/shared/meetings/meeting-file.ts';
@@ -57,6 +58,11 @@ function fill(caseFile: CaseFile, demo: DemoCase): void {
   for (const party of demo.parties) caseFile.addParty(party, demo.recordedBy);
   const timeline = new CaseTimeline(caseFile.doc);
   for (const event of demo.events) timeline.record(event);
+  // the demo's steps reached the server when they were taken, as the server notes of every step (SPEC A-ATTEST-2)
+  const receipts = caseFile.doc.getMap<unknown>(receiptsKey);
+  caseFile.doc.transact(() => {
+    for (const event of demo.events) receipts.set(event.id, { at: event.at, by: event.by });
+  });
 }
 
 /** This week's joint meeting (一周一研判), convened by the governance centre (SPEC A-RIGHT-7). */

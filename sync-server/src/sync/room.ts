@@ -143,7 +143,7 @@ export class Room {
     this.#inFlight--;
     this.storedUpdates += batch.updates.length;
     this.storedClock = Math.max(this.storedClock, clock);
-    this.#beforeRelay(batch.summary.facts);
+    this.#beforeRelay(batch.summary.facts, new Set(batch.updates.map((u) => u.origin)));
     this.#relay(batch.updates);
     for (const { origin } of batch.updates) {
       if (this.members.has(origin as RoomMember)) this.#awaitingAck.add(origin as RoomMember);
@@ -163,13 +163,15 @@ export class Room {
    * document is let go before any of them is sent (SPEC A-GUARD-8); the rest of the re-check (read or write)
    * follows through the hook.
    */
-  #beforeRelay(facts: DocFacts): void {
+  #beforeRelay(facts: DocFacts, writers: ReadonlySet<unknown> = new Set()): void {
     this.#checkFacts(facts);
     for (const member of this.members) {
-      if (member.accessWith?.(facts) === 'none') {
-        member.revoke?.();
-        this.members.delete(member);
-      }
+      if (member.accessWith?.(facts) !== 'none') continue;
+      // one who moved the case out of their own reach hears that the move is on disk before they go, so their
+      // device may let its copy go (SPEC W-MOVE-1); a state vector tells nothing of the content
+      if (writers.has(member) && !this.hasUnsaved) member.acknowledge?.(Y.encodeStateVector(this.doc));
+      member.revoke?.();
+      this.members.delete(member);
     }
   }
 

@@ -46,10 +46,9 @@ export class ServerSaveTracker {
     };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (this.#readingSocket && origin === provider && this.#saved !== null) {
-        this.#saved = mergeStateVectors(
-          this.#saved,
-          Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
-        );
+        // where the update ends for each client it carries: a relayed update may continue a client's edits from
+        // any clock (the server's own writes, edits merged in one relay), and what came before arrived the same way
+        this.#saved = mergeStateVectors(this.#saved, Y.parseUpdateMeta(update).to);
       }
       this.#emit();
     });
