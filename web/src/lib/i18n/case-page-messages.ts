@@ -12,6 +12,8 @@ export const casePageEn = {
   move_confirm_go: 'Move it',
   move_confirm_cancel: 'Keep it here',
   move_waiting: 'Moved to {village}. The case stays on this device until the server has the move.',
+  case_village_fixed:
+    'Only the town’s agencies (governance centre, judicial office, police post) move a case to another village.',
 } as const;
 
 export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
@@ -24,4 +26,5 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   move_confirm_go: '确定移交',
   move_confirm_cancel: '暂不移交',
   move_waiting: '已移交到{village}。在服务器收到移交之前,案件仍保留在本设备上。',
+  case_village_fixed: '案件只能由镇综治中心、司法所或警务室移交到其他村。',
 };
