@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RefusedChange } from '../../shared/src/access/guard-refusals.ts';
-import { CaseFile, type CaseId } from '../../shared/src/cases/case-file.ts';
+import { CaseFile } from '../../shared/src/cases/case-file.ts';
 import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
 import { docHistoryResponseSchema } from '../../shared/src/docs/listing.ts';
-import { summarizeDoc } from '../../shared/src/docs/summary.ts';
 import type { VillageId } from '../../shared/src/org/jurisdiction.ts';
 import { closeCode } from '../../shared/src/sync/close-codes.ts';
-import { docName, type DocName } from '../../shared/src/sync/doc-name.ts';
+import type { DocName } from '../../shared/src/sync/doc-name.ts';
 import { extensionType, readRefused } from '../../shared/src/sync/extensions.ts';
 import { messageType } from '../../shared/src/sync/message-types.ts';
 import { encodeAwareness, encodeUpdate } from '../../sync-server/src/sync/frames.ts';
@@ -20,6 +19,7 @@ import {
   type StockClient,
 } from '../helpers/clients.ts';
 import { api, serverPool, type TestServer } from '../helpers/test-server.ts';
+import { storeCase } from '../helpers/stored-case.ts';
 
 const servers = serverPool();
 const clients: StockClient[] = [];
@@ -44,28 +44,14 @@ function nextRefusal(c: StockClient): Promise<RefusedChange[]> {
   });
 }
 
-async function storeCase(server: TestServer, id: string, village: string): Promise<DocName> {
-  const doc = new Y.Doc();
-  new CaseFile(doc).create({
-    id: id as CaseId,
-    title: `案件 ${id}`,
-    village: village as VillageId,
-    disputeType: 'land',
-    createdAt: 1,
-  });
-  doc.getText('notes').insert(0, '原有记录');
-  const name = docName('case', id);
-  await server.store.append(
-    [{ name, updates: [Y.encodeStateAsUpdate(doc)], summary: summarizeDoc('case', doc) }],
-    1,
-  );
-  return name;
-}
+/** A case of `village` on the server's record, with notes the tests then edit around. */
+const recordCase = (server: TestServer, id: string, village: string) =>
+  storeCase(server, { id, title: `案件 ${id}`, village, disputeType: 'land', notes: '原有记录' });
 
 describe('the server has the last word', () => {
   it('A-GUARD-1, A-GUARD-2: a cadre’s move of their case to another village is undone for every client and on disk, the rest stands, and they are told why', async () => {
     let server = await servers.start();
-    const name = await storeCase(server, 'guard-move', 'jiangting');
+    const name = await recordCase(server, 'guard-move', 'jiangting');
     const cadre = await server.signInAccount('villageCadre', 'jiangting');
     const mover = client(server, name, cadre.token);
     const watcher = client(server, name, await server.signIn('judicialOffice'));
@@ -107,7 +93,7 @@ describe('the server has the last word', () => {
 
   it('A-GUARD-4, A-ATTEST-1: a grid worker’s offline step in the judicial office’s name is taken out when they reconnect; their notes stand', async () => {
     const server = await servers.start();
-    const name = await storeCase(server, 'guard-offline', 'jiangting');
+    const name = await recordCase(server, 'guard-offline', 'jiangting');
     const grid = await server.signInAccount('gridWorker', 'jiangting');
     const judicial = await server.signInAccount('judicialOffice');
     const online = client(server, name, judicial.token);
@@ -135,7 +121,7 @@ describe('the server has the last word', () => {
 
   it('A-GUARD-8: when a case moves out of a village in the same update as new notes, the village’s sockets close before any of it reaches them', async () => {
     const server = await servers.start();
-    const name = await storeCase(server, 'guard-relay', 'jiangting');
+    const name = await recordCase(server, 'guard-relay', 'jiangting');
     const police = client(server, name, await server.signIn('policePost'));
     const cadre = client(server, name, await server.signIn('villageCadre', 'jiangting'));
     await Promise.all([synced(police), synced(cadre)]);
@@ -158,7 +144,7 @@ describe('the server has the last word', () => {
 
   it('A-BIND-1: a writer using another person’s client id is refused and closed; the real owner’s offline edit still lands', async () => {
     const server = await servers.start();
-    const name = await storeCase(server, 'guard-bind', 'jiangting');
+    const name = await recordCase(server, 'guard-bind', 'jiangting');
     const victim = client(server, name, await server.signIn('judicialOffice'));
     await synced(victim);
     victim.doc.getText('notes').insert(0, '司法所: ');
@@ -188,7 +174,7 @@ describe('the server has the last word', () => {
 
   it('S-AWARE-4: a socket cannot take over or remove another person’s presence, nor announce itself as someone else', async () => {
     const server = await servers.start();
-    const name = await storeCase(server, 'guard-presence', 'jiangting');
+    const name = await recordCase(server, 'guard-presence', 'jiangting');
     const police = await server.signInAccount('policePost');
     const supervisor = await server.signInAccount('supervisor');
     const officer = client(server, name, police.token);

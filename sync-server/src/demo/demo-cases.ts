@@ -198,13 +198,13 @@ export function fixedDemoCases(now: number): DemoCase[] {
         { name: '平寨村三组', village: 'pingzhai', contact: '', role: 'other' },
       ],
       events: [
-        { id: 'fixed-pzl-1', at: at(7), by: 'demo-judicial1', kind: 'registered', risk: 'high' },
+        { id: 'fixed-pzl-1', at: at(7), by: 'demo-centre1', kind: 'registered', risk: 'high' },
         {
           id: 'fixed-pzl-2',
           at: at(7, 5),
           by: 'demo-centre1',
           kind: 'dispatched',
-          handler: 'demo-dept1',
+          handler: 'demo-judicial1',
           departments: ['naturalResources'],
           leaders: [],
           deadline: deadlineFrom(at(7, 5)),

@@ -52,9 +52,12 @@ const villages: readonly VillagePlan[] = [
   },
 ];
 
-/** A department's case is answered by its account where the demo has one (natural resources), else by the centre. */
+/**
+ * Who handles a case dispatched to a department: a town agency, since a department replies to what it is sent and
+ * does not mediate (SPEC C-STEP-2, C-STEP-4); the department is named among the case's departments.
+ */
 const departmentHandler: Record<DepartmentId, string> = {
-  naturalResources: 'demo-dept1',
+  naturalResources: 'demo-judicial1',
   labour: 'demo-centre1',
   housing: 'demo-centre1',
   market: 'demo-centre1',

@@ -1,23 +1,13 @@
 import type { WorkflowEvent, WorkflowEventKind } from '@concord/shared/cases/workflow/events.ts';
 import type { Subject } from '@concord/shared/access/rights.ts';
-import { stepRefusalFor } from '@concord/shared/cases/workflow/step-rights.ts';
+import { allStepKinds, stepRefusalFor } from '@concord/shared/cases/workflow/step-rights.ts';
 import { transition, type WorkflowState } from '@concord/shared/cases/workflow/transitions.ts';
 
 /**
  * The steps in the order the forms show them: the closed loop's own order (SPEC C-FLOW-2). A review is recorded
  * from the flag it settles, not from this list.
  */
-export const stepKinds = [
-  'registered',
-  'dispatched',
-  'attempt',
-  'reply',
-  'escalated',
-  'closed',
-  'visit',
-  'evaluated',
-  'reopened',
-] as const satisfies readonly WorkflowEventKind[];
+export const stepKinds: readonly WorkflowEventKind[] = allStepKinds.filter((kind) => kind !== 'reviewed');
 
 // a verifier no real account can be, so the probe for closing never trips over the handler rule
 const nobody = '\u0000nobody';
