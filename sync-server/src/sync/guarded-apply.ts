@@ -6,7 +6,7 @@ import { prepareGuardedTypes, reviewTransaction } from '@concord/shared/access/g
 import { bindWriter, boundAccount } from '@concord/shared/access/guard/writers.ts';
 import type { Subject } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
-import { readReceipts, receiptsKey } from '@concord/shared/cases/workflow/receipts.ts';
+import { receiptsKey } from '@concord/shared/cases/workflow/receipts.ts';
 import type { DocKind } from '@concord/shared/sync/doc-name.ts';
 
 /**
@@ -81,8 +81,9 @@ export function applyGuarded(options: {
   const toBind = [...writers].filter(
     ([client, before]) => (after.get(client) ?? 0) > before && boundAccount(doc, client) === null,
   );
-  const receipts = kind === 'case' ? readReceipts(doc) : new Map();
-  const toReceipt = (found?.acceptedSteps ?? []).filter((id) => !receipts.has(id));
+  // only cases have steps; a step keeps the first receipt it got (a step sent again is not received anew)
+  const receipts = kind === 'case' ? doc.getMap<unknown>(receiptsKey) : null;
+  const toReceipt = receipts ? (found?.acceptedSteps ?? []).filter((id) => !receipts.has(id)) : [];
   if ((!found || isEmpty(found.compensation)) && toBind.length === 0 && toReceipt.length === 0) {
     return { ok: true, refused };
   }
