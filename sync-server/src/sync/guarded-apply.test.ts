@@ -41,9 +41,17 @@ function town(kind: 'case' | 'meeting' = 'case') {
       doc,
       /** Sends what was edited since the last send; the replica then hears the server back. */
       send(): GuardedApplyResult[] {
-        const results = pending
-          .splice(0)
-          .map((update) => applyGuarded({ doc: server, kind, update, origin, sender, now }));
+        const results = pending.splice(0).map((update) =>
+          applyGuarded({
+            doc: server,
+            kind,
+            update,
+            origin,
+            sender,
+            now,
+            ownClients: new Set([doc.clientID]),
+          }),
+        );
         Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)), 'from-server');
         return results;
       },
@@ -188,7 +196,15 @@ describe('the guard on case facts', () => {
       by: centre.id,
     });
     const results = pending.map((update) =>
-      applyGuarded({ doc: server, kind: 'case', update, origin: {}, sender: centre, now }),
+      applyGuarded({
+        doc: server,
+        kind: 'case',
+        update,
+        origin: {},
+        sender: centre,
+        now,
+        ownClients: new Set([late.clientID]),
+      }),
     );
     expect(refusals(results)).toEqual(['guard_exists:case']);
     expect(new CaseFile(server).summary()).toMatchObject({ title: '两户宅基地纠纷', village: 'jiangting' });
@@ -337,12 +353,61 @@ describe('the guard on meetings and client ids', () => {
     const before = Y.encodeStateVector(forger);
     forger.getText('notes').insert(0, '伪造:');
     const update = Y.encodeStateAsUpdate(forger, before);
-    const result = applyGuarded({ doc: server, kind: 'case', update, origin: {}, sender: police, now });
+    const result = applyGuarded({
+      doc: server,
+      kind: 'case',
+      update,
+      origin: {},
+      sender: police,
+      now,
+      ownClients: new Set([forger.clientID]),
+    });
     expect(result).toEqual({ ok: false, client: victim.doc.clientID, boundTo: judicial.id });
     expect(server.getText('notes').toString()).toBe('司法所:双方同意调解');
     // the victim's own next edit under that id still arrives
     victim.doc.getText('notes').insert(0, '复查:');
     expect(refusals(victim.send())).toEqual([]);
     expect(server.getText('notes').toString()).toBe('复查:司法所:双方同意调解');
+  });
+
+  it('A-BIND-1: a client resending someone else’s edits (as after a missed fan-out) does not take their id', () => {
+    const { server, replica } = townWithCase();
+    // the judicial office's edit that this server never heard of
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(elsewhere);
+    elsewhere.getText('notes').insert(0, '司法所在另一台服务器上写的:');
+    const missed = Y.encodeStateAsUpdate(elsewhere, before);
+    // a police officer's device had it, and sends it along with its own edit
+    const officer = replica(police);
+    Y.applyUpdate(officer.doc, missed, 'from-server');
+    officer.doc.getText('notes').insert(0, '警务室:');
+    const update = Y.encodeStateAsUpdate(officer.doc, Y.encodeStateVector(server));
+    const result = applyGuarded({
+      doc: server,
+      kind: 'case',
+      update,
+      origin: {},
+      sender: police,
+      now,
+      ownClients: new Set([officer.doc.clientID]),
+    });
+    expect(result).toEqual({ ok: true, refused: [] });
+    expect(server.getMap('writers').toJSON()).toMatchObject({ [String(officer.doc.clientID)]: police.id });
+    expect(server.getMap('writers').has(String(elsewhere.clientID))).toBe(false);
+    // the judicial office's own next edit under its id still lands, and binds it to them
+    const more = Y.encodeStateVector(elsewhere);
+    elsewhere.getText('notes').insert(0, '补充:');
+    const next = applyGuarded({
+      doc: server,
+      kind: 'case',
+      update: Y.encodeStateAsUpdate(elsewhere, more),
+      origin: {},
+      sender: judicial,
+      now,
+      ownClients: new Set([elsewhere.clientID]),
+    });
+    expect(next).toEqual({ ok: true, refused: [] });
+    expect(server.getMap('writers').get(String(elsewhere.clientID))).toBe(judicial.id);
   });
 });

@@ -57,6 +57,12 @@ export function applyGuarded(options: {
   origin: object;
   sender: Subject;
   now: number;
+  /**
+   * The client ids the sender's socket announced as its own (its presence): only these are bound to the sender's
+   * account. A client resending what another instance missed carries other people's ids, which must not become
+   * theirs (SPEC A-BIND-1, S-SCALE-1).
+   */
+  ownClients: ReadonlySet<number>;
 }): GuardedApplyResult {
   const { doc, kind, update, origin, sender } = options;
   const writers = newWriters(doc, update);
@@ -79,7 +85,10 @@ export function applyGuarded(options: {
   const refused = found?.refused ?? [];
   const after = Y.decodeStateVector(Y.encodeStateVector(doc));
   const toBind = [...writers].filter(
-    ([client, before]) => (after.get(client) ?? 0) > before && boundAccount(doc, client) === null,
+    ([client, before]) =>
+      options.ownClients.has(client) &&
+      (after.get(client) ?? 0) > before &&
+      boundAccount(doc, client) === null,
   );
   // only cases have steps; a step keeps the first receipt it got (a step sent again is not received anew)
   const receipts = kind === 'case' ? doc.getMap<unknown>(receiptsKey) : null;

@@ -99,3 +99,13 @@ export function stampPresence(
 export function releasePresence(room: PresenceRoom, member: object): void {
   for (const [client, owner] of room.presenceOwners) if (owner === member) room.presenceOwners.delete(client);
 }
+
+/**
+ * The client ids a socket announced as its own. Read from the owners, not from the presence states: a client's very
+ * first state (clock 0) is one the awareness protocol does not keep, yet the socket announced it.
+ */
+export function ownedPresence(room: PresenceRoom, member: object): Set<number> {
+  const owned = new Set<number>();
+  for (const [client, owner] of room.presenceOwners) if (owner === member) owned.add(client);
+  return owned;
+}

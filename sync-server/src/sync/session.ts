@@ -6,7 +6,7 @@ import { accessTo, type Access, type DocFacts } from '@concord/shared/access/rig
 import { encodeAccess, encodeRefused, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
 import { subjectOf } from '../access/doc-access.ts';
 import { applyGuarded, type GuardedApplyResult } from './guarded-apply.ts';
-import { releasePresence, stampPresence, type PresenceUser } from './presence-stamp.ts';
+import { ownedPresence, releasePresence, stampPresence, type PresenceUser } from './presence-stamp.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { Logger } from '../logger.ts';
@@ -305,6 +305,7 @@ export class SyncSession implements RoomMember {
         origin: this,
         sender: subjectOf(this.#user),
         now: this.#now(),
+        ownClients: ownedPresence(room, this),
       });
     } catch (error) {
       this.#reject(closeCode.invalidUpdate, `update could not be applied: ${errorFields(error).error}`);
