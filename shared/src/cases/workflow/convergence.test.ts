@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { stepsAndShuffled } from './interleavings.fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { escalationLevels } from '../../org/agencies.ts';
@@ -88,28 +89,9 @@ describe('concurrent steps on several replicas', () => {
 
   it('C-FLOW-1: the order events arrive in never matters', () => {
     fc.assert(
-      fc.property(
-        fc
-          .array(eventArb, { maxLength: 30 })
-          .chain((events) =>
-            fc.tuple(
-              fc.constant(
-                events.map((e, i) =>
-                  workflowEventSchema.parse({ ...e, id: `event-${String(i).padStart(4, '0')}` }),
-                ),
-              ),
-              fc.infiniteStream(fc.nat()),
-            ),
-          ),
-        ([events, random]) => {
-          const shuffled = [...events];
-          for (let i = shuffled.length - 1; i > 0; i--) {
-            const j = (random.next().value ?? 0) % (i + 1);
-            [shuffled[i], shuffled[j]] = [shuffled[j] as WorkflowEvent, shuffled[i] as WorkflowEvent];
-          }
-          expect(deriveWorkflow(shuffled)).toEqual(deriveWorkflow(events));
-        },
-      ),
+      fc.property(stepsAndShuffled(eventArb, 30), ([events, shuffled]) => {
+        expect(deriveWorkflow(shuffled)).toEqual(deriveWorkflow(events));
+      }),
       { numRuns: 300, seed: 20261124 },
     );
   });

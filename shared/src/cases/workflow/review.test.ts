@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { stepsAndShuffled } from './interleavings.fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { escalationLevels } from '../../org/agencies.ts';
-import { attemptResults, outcomes, workflowEventSchema, type WorkflowEvent } from './events.ts';
+import { attemptResults, outcomes, type WorkflowEvent } from './events.ts';
 import { flagKind, needsReview, openFlags, reviewFlags, reviewReasons } from './review.ts';
 import { closed, dispatched, ev, escalated, registered } from './sample-events.ts';
 
@@ -127,29 +128,10 @@ const stepArb: fc.Arbitrary<Omit<WorkflowEvent, 'id'>> = fc
 describe('review flags on every replica', () => {
   it('C-REVIEW-1…4: any interleaving of the same steps derives the same flags', () => {
     fc.assert(
-      fc.property(
-        fc
-          .array(stepArb, { maxLength: 25 })
-          .chain((steps) =>
-            fc.tuple(
-              fc.constant(
-                steps.map((s, i) =>
-                  workflowEventSchema.parse({ ...s, id: `event-${String(i).padStart(4, '0')}` }),
-                ),
-              ),
-              fc.infiniteStream(fc.nat()),
-            ),
-          ),
-        ([events, random]) => {
-          const shuffled = [...events];
-          for (let i = shuffled.length - 1; i > 0; i--) {
-            const j = (random.next().value ?? 0) % (i + 1);
-            [shuffled[i], shuffled[j]] = [shuffled[j] as WorkflowEvent, shuffled[i] as WorkflowEvent];
-          }
-          expect(reviewFlags(shuffled)).toEqual(reviewFlags(events));
-          expect(openFlags(shuffled)).toEqual(openFlags(events));
-        },
-      ),
+      fc.property(stepsAndShuffled(stepArb, 25), ([events, shuffled]) => {
+        expect(reviewFlags(shuffled)).toEqual(reviewFlags(events));
+        expect(openFlags(shuffled)).toEqual(openFlags(events));
+      }),
       { numRuns: 400, seed: 20261129 },
     );
   });
