@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
+import {
+  browserSuite,
+  builtWebApp,
+  comeBackOnline,
+  demoAccount,
+  goOffline,
+  openSignedIn,
+} from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { storeCase, type Step } from '../helpers/stored-case.ts';
 
@@ -156,12 +163,8 @@ describe('steps by role in the browser', () => {
     await stage(police, 'dispatched');
     await stage(cadre, 'dispatched');
 
-    // both lose the network; the server going away closes their sockets
-    await police.context().setOffline(true);
-    await cadre.context().setOffline(true);
-    await server.stop();
-    await police.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
-    await cadre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    // both devices lose the network
+    await goOffline(server, [police, cadre]);
 
     await police.getByRole('button', { name: 'Mediation attempt', exact: true }).click();
     await police.locator('select[name=result]').selectOption('agreed');
@@ -177,8 +180,7 @@ describe('steps by role in the browser', () => {
     expect(await cadre.locator('[data-review-flags]').count()).toBe(0);
 
     await servers.restart(server, { samePort: true });
-    await police.context().setOffline(false);
-    await cadre.context().setOffline(false);
+    await comeBackOnline([police, cadre]);
 
     for (const page of [police, cadre]) {
       await page.locator('[data-level=town]').waitFor();

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CaseFile } from '../../shared/src/cases/case-file.ts';
-import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
+import {
+  browserSuite,
+  builtWebApp,
+  comeBackOnline,
+  demoAccount,
+  goOffline,
+  openSignedIn,
+} from '../helpers/browser.ts';
 import { type TestServer } from '../helpers/test-server.ts';
 import { storeCase, type Step } from '../helpers/stored-case.ts';
 
@@ -152,13 +159,8 @@ describe('the case workflow in the browser', () => {
     await stage(centre, 'handling');
     await stage(cadre, 'handling');
 
-    // both devices lose the network; the server going away is what closes their open sockets, which
-    // Chromium's offline switch leaves alone
-    await centre.context().setOffline(true);
-    await cadre.context().setOffline(true);
-    await server.stop();
-    await centre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
-    await cadre.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    // both devices lose the network
+    await goOffline(server, [centre, cadre]);
 
     await openStep(centre, 'Close');
     await centre.locator('select[name=outcome]').selectOption('agreement');
@@ -172,8 +174,7 @@ describe('the case workflow in the browser', () => {
 
     // the pool disposes of the restarted server after the test
     await servers.restart(server, { samePort: true });
-    await centre.context().setOffline(false);
-    await cadre.context().setOffline(false);
+    await comeBackOnline([centre, cadre]);
 
     // the earlier step stands on both; the later is kept and shown, with who, when and why
     for (const page of [centre, cadre]) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { serverPool } from './test-server.ts';
+import { serverPool, type TestServer } from './test-server.ts';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -124,4 +124,19 @@ export function browserSuite() {
     return running;
   };
   return { servers, browser };
+}
+
+/**
+ * The devices lose the network. Chromium's offline switch leaves open sockets alone, so the server is stopped too:
+ * that is what closes them. Resolves once every page says it is offline.
+ */
+export async function goOffline(server: TestServer, pages: readonly Page[]): Promise<void> {
+  for (const page of pages) await page.context().setOffline(true);
+  await server.stop();
+  for (const page of pages) await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+}
+
+/** The devices have the network again (after the test restarted the server on the same port). */
+export async function comeBackOnline(pages: readonly Page[]): Promise<void> {
+  for (const page of pages) await page.context().setOffline(false);
 }

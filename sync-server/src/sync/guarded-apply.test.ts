@@ -26,6 +26,10 @@ const admin = person('admin', 'admin');
 
 const now = 5_000_000;
 
+/** A case update from `sender`'s socket, which announced `own` as its client id, through the guard. */
+const sendCase = (server: Y.Doc, update: Uint8Array, sender: Subject, own: number): GuardedApplyResult =>
+  applyGuarded({ doc: server, kind: 'case', update, origin: {}, sender, now, ownClients: new Set([own]) });
+
 /** A server document and the replicas of signed-in people, each sending its edits through the guard. */
 function town(kind: 'case' | 'meeting' = 'case') {
   const server = new Y.Doc();
@@ -195,17 +199,7 @@ describe('the guard on case facts', () => {
       createdAt: 2000,
       by: centre.id,
     });
-    const results = pending.map((update) =>
-      applyGuarded({
-        doc: server,
-        kind: 'case',
-        update,
-        origin: {},
-        sender: centre,
-        now,
-        ownClients: new Set([late.clientID]),
-      }),
-    );
+    const results = pending.map((update) => sendCase(server, update, centre, late.clientID));
     expect(refusals(results)).toEqual(['guard_exists:case']);
     expect(new CaseFile(server).summary()).toMatchObject({ title: '两户宅基地纠纷', village: 'jiangting' });
     expect(server.getMap('case').get('createdAt')).toBe(1000);
@@ -353,15 +347,7 @@ describe('the guard on meetings and client ids', () => {
     const before = Y.encodeStateVector(forger);
     forger.getText('notes').insert(0, '伪造:');
     const update = Y.encodeStateAsUpdate(forger, before);
-    const result = applyGuarded({
-      doc: server,
-      kind: 'case',
-      update,
-      origin: {},
-      sender: police,
-      now,
-      ownClients: new Set([forger.clientID]),
-    });
+    const result = sendCase(server, update, police, forger.clientID);
     expect(result).toEqual({ ok: false, client: victim.doc.clientID, boundTo: judicial.id });
     expect(server.getText('notes').toString()).toBe('司法所:双方同意调解');
     // the victim's own next edit under that id still arrives
@@ -383,30 +369,14 @@ describe('the guard on meetings and client ids', () => {
     Y.applyUpdate(officer.doc, missed, 'from-server');
     officer.doc.getText('notes').insert(0, '警务室:');
     const update = Y.encodeStateAsUpdate(officer.doc, Y.encodeStateVector(server));
-    const result = applyGuarded({
-      doc: server,
-      kind: 'case',
-      update,
-      origin: {},
-      sender: police,
-      now,
-      ownClients: new Set([officer.doc.clientID]),
-    });
+    const result = sendCase(server, update, police, officer.doc.clientID);
     expect(result).toEqual({ ok: true, refused: [] });
     expect(server.getMap('writers').toJSON()).toMatchObject({ [String(officer.doc.clientID)]: police.id });
     expect(server.getMap('writers').has(String(elsewhere.clientID))).toBe(false);
     // the judicial office's own next edit under its id still lands, and binds it to them
     const more = Y.encodeStateVector(elsewhere);
     elsewhere.getText('notes').insert(0, '补充:');
-    const next = applyGuarded({
-      doc: server,
-      kind: 'case',
-      update: Y.encodeStateAsUpdate(elsewhere, more),
-      origin: {},
-      sender: judicial,
-      now,
-      ownClients: new Set([elsewhere.clientID]),
-    });
+    const next = sendCase(server, Y.encodeStateAsUpdate(elsewhere, more), judicial, elsewhere.clientID);
     expect(next).toEqual({ ok: true, refused: [] });
     expect(server.getMap('writers').get(String(elsewhere.clientID))).toBe(judicial.id);
   });
