@@ -45,6 +45,10 @@ describe('ledgerEntryOf', () => {
       createdAt: 10 * day,
       conflicts: 0,
       needsReview: false,
+      attemptsAtLevel: 0,
+      spansVillages: false,
+      openActions: 0,
+      nextActionDue: null,
     });
   });
 

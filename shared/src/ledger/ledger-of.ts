@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { CaseFile } from '../cases/case-file.ts';
-import { readParties } from '../cases/parties.ts';
+import { readParties, type Party } from '../cases/parties.ts';
+import { openCaseActions } from '../meetings/case-links.ts';
+import { findVillage } from '../org/jurisdiction.ts';
 import { needsReview, reviewReasons } from '../cases/workflow/review.ts';
 import { registerConflicts } from '../cases/field-register.ts';
 import { CaseTimeline } from '../cases/workflow/timeline.ts';
@@ -15,9 +17,14 @@ import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
  * The grid and whether it needs review must be there: a row stored before rows had them is built again from its
  * document instead.
  */
-export const ledgerEntrySchema = ledgerRowSchema
-  .omit({ name: true, updatedAt: true, access: true })
-  .extend({ grid: z.string().nullable(), needsReview: z.boolean() });
+export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: true, access: true }).extend({
+  grid: z.string().nullable(),
+  needsReview: z.boolean(),
+  attemptsAtLevel: z.number().int().nonnegative(),
+  spansVillages: z.boolean(),
+  openActions: z.number().int().nonnegative(),
+  nextActionDue: z.string().nullable(),
+});
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
 /**
@@ -30,6 +37,8 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
   const timeline = new CaseTimeline(doc);
   const events = timeline.events;
   const { state, conflicts } = deriveWorkflow(events);
+  const parties = readParties(doc);
+  const open = openCaseActions(doc);
   return {
     title: summary.title,
     village: summary.village,
@@ -39,9 +48,7 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     stage: state.stage,
     // level, leaders and departments as the rights see them: from the timeline once it has a step (C-FLOW-1)
     level: summary.level,
-    parties: readParties(doc)
-      .map((party) => party.name)
-      .filter((name) => name.length > 0),
+    parties: parties.map((party) => party.name).filter((name) => name.length > 0),
     handler: state.handler,
     leaders: summary.leaders,
     departments: summary.departments,
@@ -50,7 +57,25 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     conflicts: conflicts.length,
     // contradictory steps, and short fields two people rewrote at once (SPEC C-REG-2, L-REVIEW-1)
     needsReview: needsReview(reviewReasons(events, registerConflicts(doc))),
+    attemptsAtLevel: state.attemptsAtLevel,
+    spansVillages: spansVillages(summary.village, parties),
+    openActions: open.length,
+    nextActionDue: earliest(open.map((entry) => entry.deadline)),
   };
+}
+
+/** Parties from more than one village of the town, or from another than the case's own (SPEC M-AGENDA-1). */
+function spansVillages(village: string | null, parties: readonly Party[]): boolean {
+  const villages = new Set(
+    parties.map((party) => party.village).filter((id) => findVillage(id) !== undefined),
+  );
+  if (village !== null) villages.add(village);
+  return villages.size > 1;
+}
+
+function earliest(dates: readonly (string | null)[]): string | null {
+  const known = dates.filter((date): date is string => date !== null).sort();
+  return known[0] ?? null;
 }
 
 /** A whole ledger row for a case document, e.g. one recorded on this device that the server has not seen yet. */

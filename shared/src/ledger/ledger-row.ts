@@ -43,6 +43,14 @@ export const ledgerRowSchema = z.object({
    * it reads as not needing review until the server sends it again.
    */
   needsReview: z.boolean().default(false),
+  /** Mediation attempts at the current level (three, then it goes up: SPEC C-FLOW-4), for the agenda builder. */
+  attemptsAtLevel: z.number().int().nonnegative().default(0),
+  /** Its parties live in more than one village, or in another village than the case's (SPEC M-AGENDA-1). */
+  spansVillages: z.boolean().default(false),
+  /** Joint meetings' action items on it still to be done (SPEC M-LINK-1). */
+  openActions: z.number().int().nonnegative().default(0),
+  /** The earliest deadline (`YYYY-MM-DD`) of those action items, if any has one. */
+  nextActionDue: z.string().nullable().default(null),
   access: z.enum(['read', 'write']),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
@@ -70,6 +78,10 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     updatedAt: 0,
     conflicts: 0,
     needsReview: false,
+    attemptsAtLevel: 0,
+    spansVillages: false,
+    openActions: 0,
+    nextActionDue: null,
     access: 'write',
     ...fields,
   };

@@ -333,6 +333,10 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     createdAt: 500,
     conflicts: 0,
     needsReview: false,
+    attemptsAtLevel: 0,
+    spansVillages: false,
+    openActions: 0,
+    nextActionDue: null,
     ...fields,
   };
 }

@@ -68,6 +68,10 @@ export function rowWith(
     updatedAt: now,
     conflicts: 0,
     needsReview: false,
+    attemptsAtLevel: 0,
+    spansVillages: false,
+    openActions: 0,
+    nextActionDue: null,
     access: 'write',
     pendingUpload: false,
   };

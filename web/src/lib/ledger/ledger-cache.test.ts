@@ -7,6 +7,9 @@ const rows = [
   sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
 ];
 
+/** The columns rows gained with joint meetings, last of all. */
+const meetingColumns = ['attemptsAtLevel', 'spansVillages', 'openActions', 'nextActionDue'];
+
 describe('the ledger kept on the device', () => {
   it('L-LEDGER-5: rows stored are read back the same, with when the server sent them', () => {
     expect(decodeLedgerCache(encodeLedgerCache(rows, 77))).toEqual({ rows, savedAt: 77, dropped: 0 });
@@ -32,8 +35,10 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(gridded, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'grid' && column !== 'needsReview'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -2)),
+      columns: stored.columns.filter(
+        (column) => column !== 'grid' && column !== 'needsReview' && !meetingColumns.includes(column),
+      ),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
   });
@@ -44,12 +49,28 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(flagged, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'needsReview'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+      columns: stored.columns.filter(
+        (column) => column !== 'needsReview' && !meetingColumns.includes(column),
+      ),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
     ]);
+  });
+
+  it('M-LINK-1, L-LEDGER-5: rows kept before rows told of meetings read as having no action items', () => {
+    const acted = [
+      sampleLedgerRow('eeee', { openActions: 2, nextActionDue: '2026-12-01', attemptsAtLevel: 3 }),
+    ];
+    expect(decodeLedgerCache(encodeLedgerCache(acted, 3)).rows).toEqual(acted);
+    const stored = JSON.parse(encodeLedgerCache(acted, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => !meetingColumns.includes(column)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -4)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('eeee')]);
   });
 
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {

@@ -30,15 +30,26 @@ const columns = [
   'access',
   'grid',
   'needsReview',
+  'attemptsAtLevel',
+  'spansVillages',
+  'openActions',
+  'nextActionDue',
 ] as const satisfies readonly (keyof LedgerRow)[];
 
 /**
- * The columns before rows said whether they need review, and before they had a grid: still read, each row
- * without them, until the server sends rows again (SPEC L-REVIEW-1).
+ * The columns before rows told of meetings' action items and what the agenda builder reads, before they said
+ * whether they need review, and before they had a grid: still read, each row without them, until the server sends
+ * rows again (SPEC L-REVIEW-1).
  */
-const columnsBeforeReview = columns.slice(0, -1);
-const columnsBeforeGrids = columns.slice(0, -2);
-const readable = new Set([columns.join(), columnsBeforeReview.join(), columnsBeforeGrids.join()]);
+const columnsBeforeMeetings = columns.slice(0, -4);
+const columnsBeforeReview = columnsBeforeMeetings.slice(0, -1);
+const columnsBeforeGrids = columnsBeforeMeetings.slice(0, -2);
+const readable = new Set([
+  columns.join(),
+  columnsBeforeMeetings.join(),
+  columnsBeforeReview.join(),
+  columnsBeforeGrids.join(),
+]);
 
 // a row field missing from `columns` would be dropped on the way to storage: this fails to compile instead
 type NoneMissing<T extends never> = T;
