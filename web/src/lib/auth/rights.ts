@@ -18,3 +18,8 @@ export function mayRecordCases(user: PublicUser): boolean {
 export function isAdministrator(user: PublicUser | null): boolean {
   return user?.role === 'admin';
 }
+
+/** Whether the person may convene a joint meeting (SPEC A-RIGHT-8): only they are offered "new meeting". */
+export function mayConveneMeetings(user: PublicUser | null): boolean {
+  return user !== null && accessTo(subjectOf(user), 'meeting', null) === 'write';
+}

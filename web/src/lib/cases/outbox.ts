@@ -1,12 +1,15 @@
 import type { DocPool } from '../sync/doc-pool.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
-import type { CaseDirectory } from './case-directory.svelte.ts';
+import type { DocName } from '@concord/shared/sync/doc-name.ts';
 
 /**
- * Sends cases edited offline once the server can be reached again, even if nobody opens them (SPEC W-OFF-2).
+ * Sends cases (and meetings) edited offline once the server can be reached again, even if nobody opens them (SPEC W-OFF-2).
  * A case counts as sent when the server says it has everything this device has on its disk (SPEC S-ACK-1).
  */
-export async function sendPendingCases(directory: CaseDirectory, pool: DocPool): Promise<void> {
+export async function sendPendingCases(
+  directory: { readonly pending: readonly { name: DocName }[]; uploaded(name: DocName): void },
+  pool: DocPool,
+): Promise<void> {
   for (const entry of directory.pending) {
     const { shared, release } = pool.acquire(entry.name);
     try {

@@ -3,6 +3,7 @@ import { casePageEn } from './case-page-messages.ts';
 import { gridsEn } from './grids-messages.ts';
 import { historyEn } from './history-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
+import { meetingsEn } from './meetings-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
@@ -181,6 +182,7 @@ export const en = {
   ...refusalEn,
   ...historyEn,
   ...casePageEn,
+  ...meetingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { gridsZhCN } from './grids-messages.ts';
 import { historyZhCN } from './history-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import type { Messages } from './messages-en.ts';
+import { meetingsZhCN } from './meetings-messages.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { versionsZhCN } from './versions-messages.ts';
@@ -177,4 +178,5 @@ export const zhCN: Messages = {
   ...refusalZhCN,
   ...historyZhCN,
   ...casePageZhCN,
+  ...meetingsZhCN,
 };

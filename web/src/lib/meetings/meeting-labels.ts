@@ -1,0 +1,46 @@
+import { roles, type Role } from '@concord/shared/auth/user.ts';
+import type { AgendaReason } from '@concord/shared/meetings/agenda-proposals.ts';
+import type { DeliberationStage, MeetingKind } from '@concord/shared/meetings/meeting-parts.ts';
+import { departmentName, roleKey, villageName } from '../i18n/labels.ts';
+import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
+
+export function meetingKindKey(kind: MeetingKind): MessageKey {
+  return `meeting_kind_${kind}`;
+}
+
+export function stageKey(stage: DeliberationStage): MessageKey {
+  return `meeting_stage_${stage}`;
+}
+
+/** The words for a proposal's reason; a reason this version does not know is shown as stored. */
+export function reasonLabel(reason: string, locale: Locale): string {
+  const known: readonly AgendaReason[] = [
+    'overdue',
+    'criminalRisk',
+    'highRisk',
+    'escalated',
+    'failedAttempts',
+    'spansVillages',
+    'needsReview',
+  ];
+  return (known as readonly string[]).includes(reason)
+    ? translate(locale, `reason_${reason as AgendaReason}`)
+    : reason;
+}
+
+/** The town agencies a meeting invites by role (SPEC A-RIGHT-7). */
+export const invitableRoles: readonly Role[] = [
+  'governanceCentre',
+  'judicialOffice',
+  'policePost',
+  'mediator',
+  'caseLeader',
+];
+
+/** An invited party in words: a town agency by role, `dept:<id>` a department, `village:<id>` a village's staff. */
+export function partyName(party: string, locale: Locale): string {
+  if (party.startsWith('dept:')) return departmentName(party.slice('dept:'.length), locale);
+  if (party.startsWith('village:')) return villageName(party.slice('village:'.length), locale);
+  if ((roles as readonly string[]).includes(party)) return translate(locale, roleKey(party as Role));
+  return translate(locale, 'party_unknown', { value: party });
+}
