@@ -22,7 +22,8 @@ import type { LocalSaveState } from '../sync/local-save.ts';
 import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
 import { covers, stepItemIds } from '../workflow/step-items.ts';
-import { peersFrom, type Peer, type PresenceField, type PresenceState } from '../workflow/presence.ts';
+import { DocPresence } from '../workflow/doc-presence.svelte.ts';
+import type { Peer, PresenceField, PresenceState } from '../workflow/presence.ts';
 import { availabilityOf, serverWaitMs, type CaseAvailability } from './case-availability.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
 
@@ -35,11 +36,12 @@ export class CaseSession {
   readonly caseFile: CaseFile;
   readonly timeline: CaseTimeline;
   readonly connection: ProviderConnection;
+  /** Who else is on the case, and where (SPEC W-PRES-1, W-PRES-2). */
+  readonly presence: DocPresence;
   readonly #shared: SharedDoc;
   readonly #release: () => void;
   readonly #subscribeCase: () => void;
   readonly #subscribeTimeline: () => void;
-  readonly #subscribePeers: () => void;
   readonly #subscribeLocalSave: () => void;
   readonly #subscribeServerSave: () => void;
   readonly #subscribeAccess: () => void;
@@ -52,8 +54,6 @@ export class CaseSession {
   /** The server has not answered for a while since the local copy loaded (SPEC W-MISSING-1). */
   #waitedLong = $state(false);
   #waitTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Whose presence this device announces on the case, once the page has said (SPEC W-PRES-1). */
-  #announced: PresenceState['user'] | null = null;
 
   constructor(name: DocName, pool: DocPool, directory: CaseDirectory) {
     this.name = name;
@@ -66,11 +66,7 @@ export class CaseSession {
     this.timeline = new CaseTimeline(shared.doc);
     this.#subscribeCase = createSubscriber((update) => this.caseFile.observe(update));
     this.#subscribeTimeline = createSubscriber((update) => this.timeline.observe(update));
-    const awareness = shared.provider.awareness;
-    this.#subscribePeers = createSubscriber((update) => {
-      awareness.on('change', update);
-      return () => awareness.off('change', update);
-    });
+    this.presence = new DocPresence(shared.provider);
     this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
     this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
     this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
@@ -182,67 +178,22 @@ export class CaseSession {
 
   /** Tells the others on the case who is on this device (SPEC W-PRES-1, S-AWARE-1). */
   announce(user: PresenceState['user']): void {
-    const awareness = this.#shared.provider.awareness;
-    const known: unknown = awareness.getLocalState()?.['user'];
-    this.#announced = user;
-    if (JSON.stringify(known) === JSON.stringify(user)) return;
-    awareness.setLocalStateField('user', user);
-    if (awareness.getLocalState()?.['field'] === undefined) awareness.setLocalStateField('field', null);
+    this.presence.announce(user);
   }
 
   /** Which field the person is in, or null when none: shown beside that field on the others' screens. */
   focus(field: PresenceField | null): void {
-    if (!this.#announced) return;
-    this.#shared.provider.awareness.setLocalStateField('field', field);
-  }
-
-  /**
-   * Where this person's caret is in the notes (null when they leave them): the others see it there, and it
-   * stays on the same character while anyone types around it (SPEC W-PRES-2).
-   */
-  caretAt(index: number | null): void {
-    if (!this.#announced) return;
-    const notes = this.caseFile.notes;
-    const caret: unknown =
-      index === null ? null : Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(notes, index));
-    this.#shared.provider.awareness.setLocalStateField('caret', caret);
-  }
-
-  /** The others' carets in the notes, as positions in the text as it is now. */
-  get caretsInNotes(): { peer: Peer; index: number }[] {
-    this.#subscribeCase();
-    const doc = this.#shared.doc;
-    const carets: { peer: Peer; index: number }[] = [];
-    for (const peer of this.peers) {
-      if (peer.caret === null || peer.caret === undefined) continue;
-      try {
-        const position = Y.createAbsolutePositionFromRelativePosition(
-          Y.createRelativePositionFromJSON(peer.caret),
-          doc,
-        );
-        if (position && position.type === this.caseFile.notes) carets.push({ peer, index: position.index });
-      } catch (error) {
-        // a caret from a version that writes them differently is not shown, and nothing else is affected
-        console.warn('unreadable caret from', peer.id, error);
-      }
-    }
-    return carets;
+    this.presence.focus(field);
   }
 
   /** The other people on the case now, one entry each, with the field they are in. */
   get peers(): Peer[] {
-    this.#subscribePeers();
-    const awareness = this.#shared.provider.awareness;
-    return peersFrom(awareness.getStates(), {
-      clientId: awareness.clientID,
-      userId: this.#announced?.id ?? null,
-    });
+    return this.presence.peers;
   }
 
   /** How many devices have this case open, this one included. */
   get editors(): number {
-    this.#subscribePeers();
-    return this.#shared.provider.awareness.getStates().size;
+    return this.presence.editors;
   }
 
   /** Whether this device's latest edit is in its local copy, so a reload or a flat battery cannot lose it. */
@@ -343,7 +294,7 @@ export class CaseSession {
 
   destroy(): void {
     // the document may stay open for something else (a case being sent): this person is no longer on the page
-    if (this.#announced) this.#shared.provider.awareness.setLocalState(null);
+    this.presence.leave();
     this.#stopWatching();
     this.#release();
   }

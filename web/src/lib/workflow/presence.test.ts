@@ -28,6 +28,21 @@ describe('who else is on the case', () => {
     expect(peersIn(peers, 'notes').map((p) => p.id)).toEqual(['demo-cadre1']);
   });
 
+  it("W-MEET-2: a person in a meeting item's minutes is there with their caret; an unknown field is none", () => {
+    const caret = { type: null, tname: 'minutes/abc123', item: null, assoc: 0 };
+    const states = new Map<number, unknown>([
+      [2, { ...state('demo-police1', '王警官', 'minutes/abc123'), caret }],
+      [3, { ...state('demo-judicial1', '李所长', 'minutes/../x'), caret }],
+      [4, { ...state('demo-cadre1', '陈书记', 'title'), caret }],
+    ]);
+    const peers = peersFrom(states, { clientId: 1, userId: 'demo-me' });
+    expect(peers.map((p) => [p.name, p.field, p.caret])).toEqual([
+      ['李所长', null, null],
+      ['王警官', 'minutes/abc123', caret],
+      ['陈书记', 'title', null],
+    ]);
+  });
+
   it('W-PRES-1: a person has the same colour on every device', () => {
     expect(colourFor('demo-cadre1')).toBe(colourFor('demo-cadre1'));
     expect(colourFor('demo-cadre1')).toMatch(/^#[0-9a-f]{6}$/);

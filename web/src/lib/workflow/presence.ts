@@ -3,7 +3,26 @@ import { roles } from '@concord/shared/auth/user.ts';
 
 /** The fields of the case page a person can be in; the markers beside them show who is (SPEC W-PRES-1). */
 export const presenceFields = ['title', 'village', 'disputeType', 'notes'] as const;
-export type PresenceField = (typeof presenceFields)[number];
+export type CaseField = (typeof presenceFields)[number];
+/** The minutes of one agenda item of a meeting, as the meeting page names them (SPEC W-MEET-2). */
+export type MinutesField = `minutes/${string}`;
+export type PresenceField = CaseField | MinutesField;
+
+const minutesFieldPattern = /^minutes\/[A-Za-z0-9_-]{1,64}$/;
+
+function isMinutesField(value: string): value is MinutesField {
+  return minutesFieldPattern.test(value);
+}
+
+/** A field of rich text, where the others see the person's caret (SPEC W-PRES-2). */
+export function isTextField(field: PresenceField | null): boolean {
+  return field === 'notes' || (field !== null && isMinutesField(field));
+}
+
+const presenceFieldSchema = z.union([
+  z.enum(presenceFields),
+  z.custom<MinutesField>((value) => typeof value === 'string' && isMinutesField(value)),
+]);
 
 /** What each device announces on the case's awareness: who is here, and which field they are in. */
 export const presenceStateSchema = z.object({
@@ -13,8 +32,8 @@ export const presenceStateSchema = z.object({
     role: z.enum(roles).nullable(),
     color: z.string().regex(/^#[0-9a-f]{6}$/),
   }),
-  field: z.enum(presenceFields).nullable().catch(null),
-  /** Where their caret is in the notes, as a Yjs relative position (JSON), so it moves with others' edits. */
+  field: presenceFieldSchema.nullable().catch(null),
+  /** Where their caret is in the text field they are in, as a Yjs relative position (JSON), so it moves with others' edits. */
   caret: z.unknown().optional(),
 });
 export type PresenceState = z.infer<typeof presenceStateSchema>;
@@ -26,7 +45,7 @@ export interface Peer {
   color: string;
   /** Where they are; a person with the case open on two devices is in whichever field either one is in. */
   field: PresenceField | null;
-  /** Their caret in the notes (a relative position), when they are typing there. */
+  /** Their caret in the text they are in (a relative position), when they are typing there. */
   caret: unknown;
 }
 
@@ -58,7 +77,7 @@ export function peersFrom(
     byId.set(user.id, {
       ...user,
       field: known?.field ?? field,
-      caret: known?.caret ?? (field === 'notes' ? (caret ?? null) : null),
+      caret: known?.caret ?? (isTextField(field) ? (caret ?? null) : null),
     });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
