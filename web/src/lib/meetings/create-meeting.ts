@@ -9,11 +9,8 @@ import { MeetingFile, newMeetingId } from '@concord/shared/meetings/meeting-file
 import { bodyOf, type NewMeetingFields } from '@concord/shared/meetings/meeting-parts.ts';
 import { docName, type DocName } from '@concord/shared/sync/doc-name.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
-import type { SharedDoc } from '../sync/shared-doc.ts';
+import { meetingReadWaitMs, readable } from './read-meeting.ts';
 import type { MeetingDirectory } from './meeting-directory.svelte.ts';
-
-/** How long the form waits for the server's copy of the earlier meeting before carrying from the device's. */
-const earlierMeetingWaitMs = 5000;
 
 export interface CreatedMeeting {
   id: string;
@@ -46,7 +43,7 @@ export async function createMeeting(
   if (earlierRow) {
     const earlier = pool.acquire(earlierRow.name);
     try {
-      await readable(earlier.shared, earlierMeetingWaitMs);
+      await readable(earlier.shared, meetingReadWaitMs);
       const file = new MeetingFile(earlier.shared.doc);
       plan = carryPlanOf(file);
       if (plan && plan.actions.length > 0)
@@ -70,35 +67,4 @@ export async function createMeeting(
     release();
   }
   return { id, name, carried };
-}
-
-/**
- * Resolves once the document's local copy is loaded and the server has sent its state, or the connection fails,
- * or `waitMs` passes: then what the device has is what there is to read.
- */
-function readable(shared: SharedDoc, waitMs: number): Promise<void> {
-  return shared.localLoaded.then(
-    () =>
-      new Promise<void>((resolve) => {
-        const provider = shared.provider;
-        if (provider.synced) {
-          resolve();
-          return;
-        }
-        const done = () => {
-          clearTimeout(timer);
-          provider.off('sync', onSync);
-          provider.off('connection-error', done);
-          provider.off('connection-close', done);
-          resolve();
-        };
-        const onSync = (synced: boolean) => {
-          if (synced) done();
-        };
-        const timer = setTimeout(done, waitMs);
-        provider.on('sync', onSync);
-        provider.on('connection-error', done);
-        provider.on('connection-close', done);
-      }),
-  );
 }

@@ -33,6 +33,7 @@ export class MeetingDirectory {
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
+  readonly #readSummary: (name: DocName) => Promise<MeetingSummary | null>;
 
   constructor(options: {
     storage: Storage | null;
@@ -40,12 +41,15 @@ export class MeetingDirectory {
     token: () => string | null;
     onUnauthorized: () => void;
     deleteLocalCopy: (name: DocName) => Promise<void>;
+    /** Reads a meeting's document for its row, when the server's list says only its name. */
+    readSummary: (name: DocName) => Promise<MeetingSummary | null>;
   }) {
     this.#storage = options.storage;
     this.#fetch = options.fetch;
     this.#token = options.token;
     this.#onUnauthorized = options.onUnauthorized;
     this.#deleteLocalCopy = options.deleteLocalCopy;
+    this.#readSummary = options.readSummary;
     const stored = readStoredMeetings(this.#storage?.getItem(meetingsStorageKey) ?? null);
     this.#rows = rowsByName(stored.rows);
     this.#savedAt = stored.savedAt;
@@ -98,7 +102,17 @@ export class MeetingDirectory {
     // a server from before the meetings' list: its list of documents names them
     const docs = await callApi(this.#fetch, token, '/api/docs', { schema: docListResponseSchema });
     if (!docs.ok) return null;
-    return listingsFromDocs(docs.value.docs, this.#rows);
+    const listings = listingsFromDocs(docs.value.docs, this.#rows);
+    void this.#fillFromDocuments(listings.filter((listing) => listing.date === null));
+    return listings;
+  }
+
+  /** Rows the server named only: each meeting's document says the rest, one after the other. */
+  async #fillFromDocuments(listings: readonly MeetingListing[]): Promise<void> {
+    for (const listing of listings) {
+      const summary = await this.#readSummary(listing.name);
+      if (summary && this.#rows.has(listing.name)) this.remember(listing.name, summary, false);
+    }
   }
 
   /** Remembers what a meeting's document now says of it; `pendingUpload` when the server has not got it yet. */

@@ -14,6 +14,11 @@ function isMinutesField(value: string): value is MinutesField {
   return minutesFieldPattern.test(value);
 }
 
+/** The presence field of an agenda item's minutes. */
+export function minutesField(itemId: string): MinutesField {
+  return `minutes/${itemId}`;
+}
+
 /** A field of rich text, where the others see the person's caret (SPEC W-PRES-2). */
 export function isTextField(field: PresenceField | null): boolean {
   return field === 'notes' || (field !== null && isMinutesField(field));
