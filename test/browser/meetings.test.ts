@@ -187,6 +187,11 @@ describe('joint meetings in the browser', () => {
 
     await centre.getByRole('link', { name: '新建会议' }).click();
     await centre.getByLabel('会议类型').selectOption('villageDeliberation');
+    // refused field by field, nothing created (SPEC W-FORM-1)
+    await centre.getByRole('button', { name: '创建会议' }).click();
+    await centre.getByText('请填写会议名称。').waitFor();
+    await centre.getByText('请选择召开协商议事会的村。').waitFor();
+    expect(new URL(centre.url()).pathname).toBe('/meetings/new');
     await centre.getByLabel('会议名称').fill('平寨村十一月协商议事会');
     await centre.getByLabel('召开村').selectOption('pingzhai');
     await centre.getByRole('button', { name: '创建会议' }).click();

@@ -14,7 +14,7 @@ export const meetingsEn = {
   meetings_prev_month: 'Previous month',
   meetings_next_month: 'Next month',
   meetings_locked: 'Finalized',
-  meetings_open_actions: '{count} open actions',
+  meetings_open_actions: 'Open actions: {count}',
   meetings_no_date: 'No date',
   meetings_not_sent: 'Not yet on the server',
   meeting_refused_removed:
