@@ -82,10 +82,24 @@ const fieldKeys: Record<string, MessageKey> = {
   'case.createdAt': 'history_field_created_at',
   'case.schemaVersion': 'history_field_schema_version',
   'meeting.invited': 'history_field_invited',
+  // a meeting's parts (SPEC M-DOC-1), as a refusal on the meeting page names them (SPEC W-MEET-6)
+  meeting: 'history_field_meeting',
+  'meeting.date': 'history_field_meeting_date',
+  'meeting.time': 'history_field_meeting_time',
+  'meeting.place': 'history_field_meeting_place',
+  'meeting.stage': 'history_field_meeting_stage',
+  'meeting.locked': 'history_field_meeting_locked',
+  lockLog: 'history_field_lock_log',
+  agenda: 'history_field_agenda',
+  minutes: 'history_field_minutes',
+  decisions: 'history_field_decisions',
+  actions: 'history_field_actions',
+  completion: 'history_field_completion',
+  attendance: 'history_field_attendance',
 };
 
 /** Maps whose every key is one entry of a kind (a receipt per step): the map's name says what changed. */
-const keyedMaps = new Set(['received']);
+const keyedMaps = new Set(['received', 'agenda', 'decisions', 'actions', 'completion', 'attendance']);
 
 /** Set once, when the case is recorded: an entry touching it is the recording itself. */
 const createdMarker = 'case.id';
@@ -97,6 +111,8 @@ const restoredMarker = 'restores';
 
 /** The name a field is labelled by: `received.<step id>` is one of the receipts, and so on. */
 function labelledName(field: string): string {
+  // each agenda item's minutes are a text of their own (`minutes/<item id>`)
+  if (field.startsWith('minutes/')) return 'minutes';
   const dot = field.indexOf('.');
   const root = dot === -1 ? field : field.slice(0, dot);
   return keyedMaps.has(root) ? root : field;
