@@ -204,7 +204,7 @@ describe('meetings on the case', () => {
     expect(await action.innerText()).toContain('Owner: 警务室 王警官');
     expect(await action.innerText()).toContain('Overdue');
     expect(await section.locator('li[data-kind=decision]').innerText()).toContain('先由警务室上门稳控');
-    const link = action.getByRole('link', { name: /一周一研判/ });
+    const link = section.getByRole('link', { name: /一周一研判/ });
     expect(await link.getAttribute('href')).toBe('/meetings/casemeet-m1');
     // and on the timeline, at their time, apart from the steps
     expect(await page.locator('li[data-kind="meeting-action"]').innerText()).toContain('上门回访两户');

@@ -109,7 +109,7 @@ export const meetingPapersZhCN: Record<keyof typeof meetingPapersEn, string> = {
   notice_decisions: '议定事项',
   notice_actions: '落实事项',
   notice_action_owner: '责任单位:{body}',
-  notice_action_deadline: '限 {date} 前完成',
+  notice_action_deadline: '限{date}前完成',
   notice_action_done: '已完成',
   notice_action_open: '未完成',
   notice_other_actions: '其他落实事项',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowEvent } from '@concord/shared/cases/workflow/events.ts';
 import type { CaseMeetingEntry } from '@concord/shared/meetings/case-links.ts';
-import { entryOverdue, isOverdue, localDay, withMeetingEntries } from './case-meetings.ts';
+import { entryOverdue, groupByMeeting, isOverdue, localDay, withMeetingEntries } from './case-meetings.ts';
 
 function entry(key: string, at: number, more: Partial<CaseMeetingEntry> = {}): CaseMeetingEntry {
   return {
@@ -51,6 +51,18 @@ describe('meetings on the case', () => {
       'mid',
       's3',
       'late',
+    ]);
+  });
+
+  it('W-CASEMEET-1: the case lists each meeting once, with its decisions and actions under it', () => {
+    const groups = groupByMeeting([
+      entry('a', 1),
+      entry('b', 2, { meetingId: 'm2', meetingTitle: '全体会' }),
+      entry('c', 3),
+    ]);
+    expect(groups.map((group) => [group.meetingId, group.title, group.entries.map((e) => e.key)])).toEqual([
+      ['m1', '专题会', ['a', 'c']],
+      ['m2', '全体会', ['b']],
     ]);
   });
 });

@@ -47,3 +47,25 @@ export function withMeetingEntries(
   for (const entry of pending.slice(next)) lines.push({ kind: 'meeting', entry });
   return lines;
 }
+
+/** The entries of one meeting, as the case page groups them under it. */
+export interface MeetingGroup {
+  meetingId: string;
+  title: string;
+  date: string | null;
+  entries: CaseMeetingEntry[];
+}
+
+/** Entries grouped by meeting, the meetings in the order of their first entry, each one's entries in order. */
+export function groupByMeeting(entries: readonly CaseMeetingEntry[]): MeetingGroup[] {
+  const groups: MeetingGroup[] = [];
+  for (const entry of entries) {
+    let group = groups.find((one) => one.meetingId === entry.meetingId);
+    if (!group) {
+      group = { meetingId: entry.meetingId, title: entry.meetingTitle, date: entry.meetingDate, entries: [] };
+      groups.push(group);
+    }
+    group.entries.push(entry);
+  }
+  return groups;
+}

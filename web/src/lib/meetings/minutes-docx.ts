@@ -138,13 +138,15 @@ export function archiveDocument(minutes: ArchiveMinutes, words: PaperWords): Doc
       [t('archive_row_time'), when(minutes.date, minutes.time, words)],
       [t('notice_row_place'), minutes.place || '—'],
       [t('notice_row_convener'), minutes.convener ?? '—'],
-      [t('archive_row_invited'), minutes.invited.map(words.body).join('、') || '—'],
+      [t('archive_row_invited'), words.list(minutes.invited.map(words.body)) || '—'],
       [
         t('archive_row_attendance'),
         minutes.attendance.length > 0
-          ? minutes.attendance
-              .map((a) => t('archive_signed_in', { name: a.name, time: words.dateTime(a.at) }))
-              .join('、')
+          ? words.list(
+              minutes.attendance.map((a) =>
+                t('archive_signed_in', { name: a.name, time: words.dateTime(a.at) }),
+              ),
+            )
           : t('archive_attendance_none'),
       ],
     ]),
@@ -208,7 +210,7 @@ export function noticeDocument(notice: PublicNotice, words: PaperWords): Documen
       [t('notice_row_when'), when(notice.date, notice.time, words)],
       [t('notice_row_place'), notice.place || '—'],
       [t('notice_row_convener'), notice.convenerBody ? words.body(notice.convenerBody) : '—'],
-      [t('notice_row_bodies'), notice.bodies.map(words.body).join('、') || '—'],
+      [t('notice_row_bodies'), words.list(notice.bodies.map(words.body)) || '—'],
     ]),
   );
   children.push(heading(t('notice_items_heading'), 'h2'));

@@ -14,6 +14,8 @@ export interface PaperWords {
   day: (iso: string) => string;
   /** A moment, date and time. */
   dateTime: (ms: number) => string;
+  /** Names in a row: 、 between them in Chinese, commas in English. */
+  list: (items: readonly string[]) => string;
 }
 
 function isRole(value: string): value is Role {
@@ -26,20 +28,24 @@ export function bodyName(key: string, locale: Locale): string {
   return isRole(key) ? translate(locale, `role_${key}`) : key;
 }
 
+/** A `YYYY-MM-DD` day as the language writes it, in full on paper or short in a list. */
+export function formatDay(iso: string, locale: Locale, style: 'long' | 'medium' = 'long'): string {
+  const [year, month, date] = iso.split('-').map(Number);
+  if (!year || !month || !date) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, date)),
+  );
+}
+
 export function paperWords(locale: Locale): PaperWords {
   return {
     locale,
     t: (key, params) => translate(locale, key, params),
     body: (key) => bodyName(key, locale),
     kind: (kind) => translate(locale, `papers_kind_${kind}`),
-    day: (iso) => {
-      const [year, month, date] = iso.split('-').map(Number);
-      if (!year || !month || !date) return iso;
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(year, month - 1, date)),
-      );
-    },
+    day: (iso) => formatDay(iso, locale),
     dateTime: (ms) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms)),
+    list: (items) => items.join(locale === 'zh-CN' ? '、' : ', '),
   };
 }
