@@ -59,6 +59,32 @@ async function downloadedText(page: Page, button: string): Promise<{ name: strin
   return { name: download.suggestedFilename(), text };
 }
 
+/** Waits until the page's local copy of the document holds something: it then opens without the server. */
+async function keptOnDevice(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (db) =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open(db);
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const opened = request.result;
+          if (!opened.objectStoreNames.contains('updates')) {
+            opened.close();
+            resolve(false);
+            return;
+          }
+          const count = opened.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => {
+            opened.close();
+            resolve(count.result > 0);
+          };
+          count.onerror = () => resolve(false);
+        };
+      }),
+    name,
+  );
+}
+
 describe('the public notice of a meeting', () => {
   it('M-PUBLIC-1, M-PUBLIC-2: the publication view shows 张某, never the full name, phone or address', async () => {
     const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
@@ -112,6 +138,31 @@ describe('the public notice of a meeting', () => {
     ]) {
       expect(archived.text).toContain(whole);
     }
+  });
+
+  it('M-PUBLIC-2, W-OFF-1: the notice opens offline from this device, still redacted with the case’s parties', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    await storeCase(server, { id: 'notice-case-3', title: '张三丰与李四宅基地纠纷', more: withParties });
+    await storeMeeting(server, {
+      id: 'notice-m3',
+      convener: 'demo-centre1',
+      invited: ['judicialOffice'],
+      more: minutesOnCase('notice-case-3', true),
+    });
+    const path = '/meetings/notice-m3/notice';
+    const page = await openSignedIn(browser(), `${server.url}${path}`, demoAccount('judicial1'));
+    await page.locator('article.notice').getByText('Topic 1: 张某与李某宅基地纠纷').waitFor();
+    // the app is kept on the device once its service worker is ready
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // and the meeting and the case are in its local copies (y-indexeddb keeps one database per document)
+    for (const name of ['meeting:notice-m3', 'case:notice-case-3']) await keptOnDevice(page, name);
+    await page.context().setOffline(true);
+    await server.stop();
+    await page.reload();
+    await page.locator('article.notice').getByText('Topic 1: 张某与李某宅基地纠纷').waitFor();
+    const text = await page.locator('article.notice').innerText();
+    expect(text).toContain('张某(电话***********,住江亭村)称李某占用其宅基地。');
+    for (const secret of ['张三丰', '李四', '13812345678']) expect(text).not.toContain(secret);
   });
 
   it('M-PUBLIC-2: unfinalized minutes are a draft; a case this device cannot read is named, its numbers still masked', async () => {
