@@ -26,7 +26,7 @@ const caseName = docName('case', 'bridgecase00001');
 const meetingName = docName('meeting', 'bridgemeeting01');
 
 /** Rooms over a spying store with the bridge wired in as the sync hub wires it, a case and a meeting stored. */
-async function town() {
+async function town(settle?: () => Promise<void>) {
   const store = new SpyStore(SqliteDocStore.open(':memory:'));
   const logger = memoryLogger();
   const persister = new Persister({ store, logger, retryDelayMs: 0 });
@@ -38,7 +38,7 @@ async function town() {
     onLoaded: (room) => bridge?.loaded(room),
     onSaved: (room, batch) => bridge?.saved(room, batch),
   });
-  bridge = new MeetingLinkBridge({ rooms: registry, logger });
+  bridge = new MeetingLinkBridge({ rooms: registry, logger, settle: settle ?? (() => Promise.resolve()) });
   opened.push({ persister, store });
   const caseDoc = new Y.Doc();
   new CaseFile(caseDoc).create({
@@ -124,5 +124,28 @@ describe('the meeting link bridge', () => {
     await editMeeting(t, (m) => m.minutes('item').insert(0, '会议记录'));
     await editMeeting(t, (m) => m.setDetails({ place: '镇综治中心' }));
     expect(writesOfCase()).toHaveLength(2);
+  });
+
+  it('M-LINK-1: a burst of changes (a title typed) is carried once, not once a keystroke', async () => {
+    // the bridge waits for the test to say the burst is over, as it would wait a moment for the typing to stop
+    let burstOver = () => {};
+    const t = await town(() => new Promise<void>((resolve) => (burstOver = resolve)));
+    const member = new FakeMember();
+    const room = await t.registry.join(meetingName, 'meeting', member);
+    room.doc.transact(() => action(new MeetingFile(room.doc)), member);
+    await room.whenSaved();
+    burstOver();
+    await t.bridge.idle();
+    const loadsBefore = t.store.loads.filter((name) => name === caseName).length;
+    for (const char of '十一月第二次') {
+      room.doc.transact(() => new MeetingFile(room.doc).title.insert(0, char), member);
+      await room.whenSaved();
+    }
+    burstOver();
+    await t.bridge.idle();
+    await t.registry.leave(room, member);
+    expect(t.store.loads.filter((name) => name === caseName).length - loadsBefore).toBe(1);
+    const entries = caseMeetingEntries(await storedCase(t.store));
+    expect(entries.map((e) => e.meetingTitle)).toEqual(['次二第月一十专题会']);
   });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type * as Y from 'yjs';
 import { CaseFile } from '@concord/shared/cases/case-file.ts';
 import {
@@ -24,6 +25,9 @@ export class LinkWrite {
   readonly reason = 'meeting links';
 }
 
+/** How long changes to a meeting gather before they are carried into its cases. */
+const defaultSettleMs = 150;
+
 /** Parts of a meeting a case's copy is made of: a client's change to any of them is carried into the cases. */
 const linkedMeetingFields = [
   `${meetingKeys.fields}.`,
@@ -48,10 +52,17 @@ export class MeetingLinkBridge {
   readonly #linkedCases = new WeakMap<Room, Set<string>>();
   /** The carrying under way, for tests and shutdown. */
   #pending = new Set<Promise<void>>();
+  /** Per meeting, the cases waiting to be carried into by the next run. */
+  readonly #waiting = new Map<DocName, Set<string>>();
+  /** Meetings with a run under way: one meeting's runs never overlap. */
+  readonly #running = new Set<DocName>();
+  /** Waits before a run, so a burst of changes (a title typed) is carried once, not once a keystroke. */
+  readonly #settle: () => Promise<void>;
 
-  constructor(options: { rooms: RoomRegistry; logger: Logger }) {
+  constructor(options: { rooms: RoomRegistry; logger: Logger; settle?: () => Promise<void> }) {
     this.#rooms = options.rooms;
     this.#logger = options.logger;
+    this.#settle = options.settle ?? (() => delay(defaultSettleMs));
   }
 
   /** A document was loaded: a meeting's cases as it stood on disk. */
@@ -70,7 +81,7 @@ export class MeetingLinkBridge {
       const now = casesOf(room.doc);
       const cases = new Set([...(this.#linkedCases.get(room) ?? []), ...now]);
       this.#linkedCases.set(room, now);
-      this.#track(this.#carry(room.name, [...cases]));
+      this.#schedule(room.name, cases);
       return;
     }
     const caseId = idOf(room.name);
@@ -87,13 +98,42 @@ export class MeetingLinkBridge {
         this.#logger.warn('a case names a meeting that cannot be', { doc: room.name, meeting: meetingId });
         continue;
       }
-      this.#track(this.#carry(name.name, [caseId]));
+      this.#schedule(name.name, [caseId]);
     }
   }
 
   /** Resolves once everything started so far is carried (or has failed and been logged). */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  #schedule(meetingName: DocName, caseIds: Iterable<string>): void {
+    const waiting = this.#waiting.get(meetingName);
+    if (waiting) {
+      for (const id of caseIds) waiting.add(id);
+      return;
+    }
+    this.#waiting.set(meetingName, new Set(caseIds));
+    if (!this.#running.has(meetingName)) this.#track(this.#run(meetingName));
+  }
+
+  /** Carries the meeting's waiting cases, after letting a burst gather, until none wait. */
+  async #run(meetingName: DocName): Promise<void> {
+    this.#running.add(meetingName);
+    try {
+      while (this.#waiting.has(meetingName)) {
+        await this.#settle();
+        const cases = this.#waiting.get(meetingName) ?? new Set<string>();
+        this.#waiting.delete(meetingName);
+        try {
+          await this.#carry(meetingName, [...cases]);
+        } catch (error) {
+          this.#logger.error('meeting links not carried', { ...errorFields(error), meeting: meetingName });
+        }
+      }
+    } finally {
+      this.#running.delete(meetingName);
+    }
   }
 
   #track(work: Promise<void>): void {
