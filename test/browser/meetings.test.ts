@@ -311,7 +311,7 @@ describe('joint meetings in the browser', () => {
     const supervisor = await openSignedIn(browser(), path, demoAccount('supervisor1'), 'zh-CN');
     await supervisor.getByText('您可以查看本会议,但不能修改。').waitFor();
     await expect.poll(() => editable(supervisor)).toBe('false');
-    expect(await supervisor.getByRole('button', { name: '解锁' }).count()).toBe(0);
+    expect(await supervisor.getByRole('button', { name: '重新打开' }).count()).toBe(0);
 
     // unlocking asks why, and the history keeps the reason
     await centre.getByRole('button', { name: 'Unlock' }).click();

@@ -91,11 +91,16 @@ describe('signing in', () => {
     expect(rows.length).toBeGreaterThanOrEqual(190);
     const cases = (keep: (row: LedgerRow) => boolean, access: string) =>
       rows.filter(keep).map((row) => `${row.name} ${access}`);
-    const meeting = 'meeting:demo-weekly write';
+    const meetings = (access: string, ...ids: string[]) => ids.map((id) => `meeting:${id} ${access}`);
 
-    // village staff: their own village's cases, and the meeting that invites their village
+    // village staff: their own village's cases, and the meetings that invite their village
     const cadre = await listFor('cadre1');
-    expect(cadre).toEqual([...cases((row) => row.village === 'jiangting', 'write'), meeting].sort());
+    expect(cadre).toEqual(
+      [
+        ...cases((row) => row.village === 'jiangting', 'write'),
+        ...meetings('write', 'demo-jt-deliberation', 'demo-topical', 'demo-weekly'),
+      ].sort(),
+    );
     expect(cadre).toContain('case:demo-jt-boundary write');
     expect(cadre).toContain('case:demo-jt-wages write');
     expect(cadre.some((row) => /demo-(hy|pz)-/.test(row))).toBe(false);
@@ -107,12 +112,20 @@ describe('signing in', () => {
     // the department: only what is dispatched to it, and the meeting that invites it
     const dept = await listFor('dept1');
     expect(dept).toEqual(
-      [...cases((row) => row.departments.includes('naturalResources'), 'write'), meeting].sort(),
+      [
+        ...cases((row) => row.departments.includes('naturalResources'), 'write'),
+        ...meetings('write', 'demo-topical'),
+      ].sort(),
     );
     expect(dept).toContain('case:demo-pz-land write');
     // the supervisor reads everything and writes nothing
     const supervisor = await listFor('supervisor1');
-    expect(supervisor).toEqual([...cases(() => true, 'read'), 'meeting:demo-weekly read'].sort());
+    expect(supervisor).toEqual(
+      [
+        ...cases(() => true, 'read'),
+        ...meetings('read', 'demo-jt-deliberation', 'demo-topical', 'demo-weekly'),
+      ].sort(),
+    );
   });
 
   it('D-DEMO-1: with SEED_DEMO=0 there are no demo accounts', async () => {

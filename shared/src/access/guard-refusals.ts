@@ -24,6 +24,14 @@ export const guardRefusal = {
   serverOnly: 'guard_server_only',
   /** A case was "created" in a document that already holds one (SPEC C-DOC-2). */
   exists: 'guard_exists',
+  /** The meeting is finalized (locked): its minutes, agenda, decisions, actions and details stand as they were. */
+  minutesLocked: 'guard_minutes_locked',
+  /** Only the meeting's convener finalizes (locks) its minutes or opens them again. */
+  lockByConvener: 'guard_lock_by_convener',
+  /** Opening finalized minutes again needs a reason, recorded in the lock log in the sender's name. */
+  unlockNeedsReason: 'guard_unlock_needs_reason',
+  /** A person signs in at a meeting only themselves; the convener signs in anyone. */
+  attendanceOthers: 'guard_attendance_others',
   ...stepRefusal,
 } as const;
 export type GuardRefusal = (typeof guardRefusal)[keyof typeof guardRefusal];

@@ -35,7 +35,12 @@ describe('summarizeDoc', () => {
         createdAt: 1,
         conflicts: 0,
         needsReview: false,
+        attemptsAtLevel: 0,
+        spansVillages: false,
+        openActions: 0,
+        nextActionDue: null,
       },
+      meeting: null,
     });
   });
 
@@ -49,12 +54,14 @@ describe('summarizeDoc', () => {
   it('S-LIST-1: a meeting lists with its title and no village', () => {
     const doc = new Y.Doc();
     doc.getText('title').insert(0, '三月联席会议');
-    expect(summarizeDoc('meeting', doc)).toEqual({
+    const { meeting, ...listed } = summarizeDoc('meeting', doc);
+    expect(listed).toEqual({
       kind: 'meeting',
       title: '三月联席会议',
       village: null,
       facts: { kind: 'meeting', invited: [] },
       ledger: null,
     });
+    expect(meeting).toMatchObject({ title: '三月联席会议', id: null, items: 0, locked: false });
   });
 });

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { DocFacts } from '../access/rights.ts';
 import { CaseFile } from '../cases/case-file.ts';
 import { ledgerEntryOf, type LedgerEntry } from '../ledger/ledger-of.ts';
-import { MeetingFile } from '../meetings/meeting-file.ts';
+import { MeetingFile, type MeetingSummary } from '../meetings/meeting-file.ts';
 import type { DocKind } from '../sync/doc-name.ts';
 
 /**
@@ -16,6 +16,8 @@ export interface DocSummary {
   facts: DocFacts;
   /** A case's ledger row, kept beside its listing so the ledger opens without the documents (SPEC L-LEDGER-1). */
   ledger: LedgerEntry | null;
+  /** A meeting's summary, kept beside its listing so the calendar opens without the documents (SPEC M-LIST-1). */
+  meeting: MeetingSummary | null;
 }
 
 export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
@@ -34,16 +36,18 @@ export function summarizeDoc(kind: DocKind, doc: Y.Doc): DocSummary {
           departments: summary.departments,
         },
         ledger: ledgerEntryOf(doc),
+        meeting: null,
       };
     }
     case 'meeting': {
-      const meeting = new MeetingFile(doc);
+      const summary = new MeetingFile(doc).summary();
       return {
         kind,
-        title: meeting.title.toString(),
+        title: summary.title,
         village: null,
-        facts: { kind, invited: meeting.invited },
+        facts: { kind, invited: summary.invited },
         ledger: null,
+        meeting: summary,
       };
     }
   }

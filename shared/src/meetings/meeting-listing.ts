@@ -1,25 +1,17 @@
 import { z } from 'zod';
-import { parseDocName, type DocName } from '../sync/doc-name.ts';
+import { docListingSchema } from '../docs/listing.ts';
+import type { MeetingSummary } from './meeting-file.ts';
 import { deliberationStages, meetingKinds } from './meeting-parts.ts';
 
-/**
- * One row of `GET /api/meetings`: a meeting the caller may open, with what the list and the calendar show of it
- * (the `MeetingSummary` of its document), so neither opens the meeting to list it (SPEC M-CAL-1).
- */
-export const meetingListingSchema = z.object({
-  name: z.string().transform((value, ctx): DocName => {
-    const parsed = parseDocName(value);
-    if (parsed.ok && parsed.kind === 'meeting') return parsed.name;
-    ctx.addIssue({ code: 'custom', message: `not a meeting document name: ${value}` });
-    return z.NEVER;
-  }),
-  access: z.enum(['read', 'write']),
-  updatedAt: z.number(),
+/** What a list or calendar shows of a meeting, as kept beside its listing and sent (SPEC M-LIST-1). */
+export const meetingSummarySchema = z.object({
   id: z.string().nullable(),
   kind: z.enum(meetingKinds),
   body: z.string(),
   title: z.string(),
+  /** `YYYY-MM-DD`. */
   date: z.string().nullable(),
+  /** `HH:MM`. */
   time: z.string().nullable(),
   place: z.string(),
   village: z.string().nullable(),
@@ -27,9 +19,16 @@ export const meetingListingSchema = z.object({
   invited: z.array(z.string()),
   stage: z.enum(deliberationStages).nullable(),
   locked: z.boolean(),
+  /** Agenda items. */
   items: z.number().int().nonnegative(),
+  /** Action items not yet done. */
   openActions: z.number().int().nonnegative(),
-});
+}) satisfies z.ZodType<MeetingSummary>;
+
+/** One row of `GET /api/meetings`: a meeting the caller may open, checked where it enters the web app. */
+export const meetingListingSchema = docListingSchema
+  .pick({ name: true, access: true, updatedAt: true })
+  .extend(meetingSummarySchema.shape);
 export type MeetingListing = z.infer<typeof meetingListingSchema>;
 
 export const meetingListResponseSchema = z.object({ meetings: z.array(meetingListingSchema) });

@@ -7,6 +7,8 @@ import { deriveWorkflow } from '@concord/shared/cases/workflow/transitions.ts';
 import { gridProblem } from '@concord/shared/auth/admin.ts';
 import { isMine } from '@concord/shared/ledger/query.ts';
 import { findGrid } from '@concord/shared/org/jurisdiction.ts';
+import { caseMeetingEntries } from '@concord/shared/meetings/case-links.ts';
+import { MeetingFile } from '@concord/shared/meetings/meeting-file.ts';
 import { docName, parseDocName } from '@concord/shared/sync/doc-name.ts';
 import { SpyStore } from '../storage/spy-store.ts';
 import { SqliteDocStore } from '../storage/sqlite-store.ts';
@@ -129,14 +131,14 @@ describe('the demo town', () => {
     expect(openInGrid.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('D-DEMO-1, D-DEMO-2: seeding writes every case and the meeting in one append, once', async () => {
+  it('D-DEMO-1, D-DEMO-2: seeding writes every case and meeting in one append, once', async () => {
     const store = new SpyStore(SqliteDocStore.open(':memory:'));
     try {
       const written = await seedDemo(store, now);
-      expect(written).toBe(town.length + 1);
+      expect(written).toBe(town.length + 3);
       expect(store.appends).toHaveLength(1);
       const listed = await store.list();
-      expect(listed).toHaveLength(town.length + 1);
+      expect(listed).toHaveLength(town.length + 3);
       expect(listed.filter((row) => row.kind === 'case').every((row) => row.ledger !== null)).toBe(true);
       const boundary = listed.find((row) => row.name === 'case:demo-jt-boundary');
       expect(boundary?.ledger?.grid).toBe('jiangting-1');
@@ -150,6 +152,51 @@ describe('the demo town', () => {
       marriage.destroy();
       expect(await seedDemo(store, now + day)).toBe(0);
       expect(store.appends).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('D-DEMO-2, M-LINK-1, M-LINK-2: a finalized past meeting, an upcoming weekly one and a village deliberation; what was decided shows on the cases', async () => {
+    const store = new SpyStore(SqliteDocStore.open(':memory:'));
+    try {
+      await seedDemo(store, now);
+      const listed = await store.list();
+      const meetings = listed.flatMap((row) => (row.meeting ? [row.meeting] : []));
+      const today = new Date(now + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      const byKind = new Map(meetings.map((m) => [m.kind, m]));
+      expect(byKind.get('topical')).toMatchObject({ locked: true, items: 3, openActions: 1 });
+      expect((byKind.get('topical')?.date ?? '') < today).toBe(true);
+      expect(byKind.get('weeklyAnalysis')).toMatchObject({ locked: false, items: 3 });
+      expect((byKind.get('weeklyAnalysis')?.date ?? '') > today).toBe(true);
+      expect(byKind.get('villageDeliberation')).toMatchObject({
+        village: 'jiangting',
+        stage: 'deliberate',
+        body: 'village:jiangting',
+      });
+      const ledger = (id: string) => listed.find((row) => row.name === docName('case', id))?.ledger;
+      expect(ledger('demo-pz-land')).toMatchObject({ openActions: 1 });
+      expect(ledger('demo-jt-boundary')).toMatchObject({ openActions: 0 });
+      const boundary = new Y.Doc();
+      for (const update of (await store.load(docName('case', 'demo-jt-boundary'))).updates) {
+        Y.applyUpdate(boundary, update);
+      }
+      const entries = caseMeetingEntries(boundary);
+      expect(entries.map((e) => [e.meetingId, e.kind, e.completion?.done])).toEqual([
+        ['demo-topical', 'action', true],
+      ]);
+      boundary.destroy();
+      const topical = new Y.Doc();
+      for (const update of (await store.load(docName('meeting', 'demo-topical'))).updates) {
+        Y.applyUpdate(topical, update);
+      }
+      const meeting = new MeetingFile(topical);
+      expect(meeting.isDone('topical-action-1')).toBe(true);
+      expect(meeting.lockLog.map((entry) => entry.action)).toEqual(['lock']);
+      for (const item of meeting.agendaItems.filter((i) => i.caseId !== null)) {
+        expect(meeting.minutes(item.id).length, item.id).toBeGreaterThan(10);
+      }
+      topical.destroy();
     } finally {
       await store.close();
     }

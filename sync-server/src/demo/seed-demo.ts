@@ -3,10 +3,18 @@ import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
 import { receiptsKey } from '@concord/shared/cases/workflow/receipts.ts';
 import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
 import { summarizeDoc } from '@concord/shared/docs/summary.ts';
+import {
+  linksOfMeeting,
+  meetingDoneKey,
+  writeLinksIntoCase,
+  type MeetingLink,
+} from '@concord/shared/meetings/case-links.ts';
 import { MeetingFile } from '@concord/shared/meetings/meeting-file.ts';
+import type { Completion } from '@concord/shared/meetings/meeting-parts.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocStore, DocWrite } from '../storage/doc-store.ts';
 import { fixedDemoCases, type DemoCase } from './demo-cases.ts';
+import { demoMeetingDocs } from './demo-meetings.ts';
 import { demoSeed, generateDemoCases } from './demo-town.ts';
 import { Prng } from '@concord/shared/random/prng.ts';
 
@@ -16,24 +24,60 @@ export function demoTown(now: number): DemoCase[] {
 }
 
 /**
- * Fills an empty store with the demo case files and this week's meeting, in one append. The server is the only
- * writer here, so every id is fixed and nothing can be created twice (SPEC C-DOC-2).
+ * Fills an empty store with the demo case files and meetings, in one append. The server is the only writer here,
+ * so every id is fixed and nothing can be created twice (SPEC C-DOC-2).
  */
 export async function seedDemo(store: DocStore, now: number): Promise<number> {
   if ((await store.list()).length > 0) return 0;
   // ids inside the documents (parties, history entries) from a seeded generator too: the same town every time
   const ids = new Prng(demoSeed + 1);
-  const writes: DocWrite[] = demoTown(now).map((demo) => caseWrite(demo, () => ids.hexId()));
-  writes.push(demoMeeting());
+  const meetings = demoMeetingDocs(now);
+  const links = meetingLinksByCase(meetings);
+  const writes: DocWrite[] = demoTown(now).map((demo) =>
+    caseWrite(demo, () => ids.hexId(), links.get(demo.id) ?? []),
+  );
+  for (const doc of meetings) writes.push(meetingWrite(doc));
   await store.append(writes, now);
   return writes.length;
 }
 
-function caseWrite(demo: DemoCase, newId: () => string): DocWrite {
+/** What one meeting decided on one case: its links and whether its actions are done. */
+interface CaseLinks {
+  meetingId: string;
+  links: Map<string, MeetingLink>;
+  done: Map<string, Completion>;
+}
+
+/** The meetings' decisions and actions on each case, as the server carries them over (SPEC M-LINK-1, M-LINK-2). */
+function meetingLinksByCase(meetings: readonly Y.Doc[]): Map<string, CaseLinks[]> {
+  const byCase = new Map<string, CaseLinks[]>();
+  for (const doc of meetings) {
+    const meeting = new MeetingFile(doc);
+    const meetingId = meeting.id;
+    if (meetingId === null) continue;
+    for (const [caseId, links] of linksOfMeeting(meeting)) {
+      const done = new Map<string, Completion>();
+      for (const [key, link] of links) {
+        const completion = link.kind === 'action' ? meeting.completion(link.partId) : null;
+        if (completion) done.set(key, completion);
+      }
+      byCase.set(caseId, [...(byCase.get(caseId) ?? []), { meetingId, links, done }]);
+    }
+  }
+  return byCase;
+}
+
+function caseWrite(demo: DemoCase, newId: () => string, links: readonly CaseLinks[]): DocWrite {
   const doc = new Y.Doc();
   const caseFile = new CaseFile(doc, { now: () => demo.createdAt, newId });
   // one transaction for the whole case: one update to encode, and seeding stays well under a second
-  doc.transact(() => fill(caseFile, demo));
+  doc.transact(() => {
+    fill(caseFile, demo);
+    for (const { meetingId, links: ofMeeting, done } of links) {
+      writeLinksIntoCase(doc, meetingId, ofMeeting);
+      for (const [key, completion] of done) doc.getMap<unknown>(meetingDoneKey).set(key, completion);
+    }
+  });
   const write: DocWrite = {
     name: docName('case', demo.id),
     updates: [Y.encodeStateAsUpdate(doc)],
@@ -65,14 +109,11 @@ function fill(caseFile: CaseFile, demo: DemoCase): void {
   });
 }
 
-/** This week's joint meeting (一周一研判), convened by the governance centre (SPEC A-RIGHT-7). */
-function demoMeeting(): DocWrite {
-  const doc = new Y.Doc();
-  const meeting = new MeetingFile(doc);
-  meeting.title.insert(0, '沫阳镇矛盾纠纷联席会议(本周研判)');
-  meeting.setInvited(['judicialOffice', 'policePost', 'village:jiangting', 'dept:naturalResources']);
+function meetingWrite(doc: Y.Doc): DocWrite {
+  const id = new MeetingFile(doc).id;
+  if (id === null) throw new Error('a demo meeting without an id');
   const write: DocWrite = {
-    name: docName('meeting', 'demo-weekly'),
+    name: docName('meeting', id),
     updates: [Y.encodeStateAsUpdate(doc)],
     summary: summarizeDoc('meeting', doc),
   };

@@ -17,6 +17,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 import { versionRoutes } from './version-routes.ts';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/docs', docRoutes({ auth, store, accounts, hub }));
   app.route('/api/docs', versionRoutes({ auth, store, hub }));
   app.route('/api/ledger', ledgerRoutes({ auth, store }));
+  app.route('/api/meetings', meetingRoutes({ auth, store }));
   app.route('/api/people', peopleRoutes({ auth, accounts }));
 
   app.get(

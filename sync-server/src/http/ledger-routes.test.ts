@@ -119,6 +119,10 @@ describe('GET /api/ledger', () => {
       updatedAt: 9_000,
       conflicts: 0,
       needsReview: false,
+      attemptsAtLevel: 0,
+      spansVillages: false,
+      openActions: 0,
+      nextActionDue: null,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { CaseFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { LedgerEntry } from '@concord/shared/ledger/ledger-of.ts';
+import type { MeetingSummary } from '@concord/shared/meetings/meeting-file.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import type { DocStore, DocSummary, StoredDoc } from './doc-store.ts';
 
@@ -172,6 +173,25 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
       expect(await store.listing(caseA)).toEqual({ name: caseA, ...facts, updatedAt: 1000 });
     });
 
+    it('M-LIST-1: a meeting’s summary is kept beside its listing, replaced by each save, and read back as it was', async () => {
+      await store.append([{ name: meetingB, updates: edits(['会']), summary: summaryB }], 1000);
+      expect(await store.listing(meetingB)).toEqual({ name: meetingB, ...summaryB, updatedAt: 1000 });
+      const later: DocSummary = {
+        ...summaryB,
+        meeting: meetingSummary({
+          locked: true,
+          openActions: 0,
+          stage: 'deliberate',
+          kind: 'villageDeliberation',
+        }),
+      };
+      await store.append([{ name: meetingB, updates: edits(['议']), summary: later }], 2000);
+      expect(await store.listing(meetingB)).toEqual({ name: meetingB, ...later, updatedAt: 2000 });
+      expect((await store.list()).find((listing) => listing.name === meetingB)?.meeting).toEqual(
+        later.meeting,
+      );
+    });
+
     it('L-LEDGER-1: a case’s ledger row is kept beside its listing, replaced by each save, and read back as it was', async () => {
       const first: DocSummary = { ...summaryA, ledger: ledgerEntry({ stage: 'registered', risk: 'high' }) };
       await store.append([{ name: caseA, updates: edits(['一']), summary: first }], 1000);
@@ -312,6 +332,7 @@ function caseSummary(title: string, village: string | null, facts: Partial<CaseF
     village,
     facts: { kind: 'case', village, level: 'village', leaders: [], departments: [], ...facts },
     ledger: null,
+    meeting: null,
   };
 }
 
@@ -348,7 +369,29 @@ const summaryB: DocSummary = {
   village: null,
   facts: { kind: 'meeting', invited: ['judicialOffice', 'dept:naturalResources'] },
   ledger: null,
+  meeting: meetingSummary(),
 };
+
+/** A meeting's summary with every field filled. */
+function meetingSummary(fields: Partial<MeetingSummary> = {}): MeetingSummary {
+  return {
+    id: 'contract-b',
+    kind: 'topical',
+    body: 'jointMeeting',
+    title: '五月联席会议',
+    date: '2026-05-12',
+    time: '09:00',
+    place: '镇综治中心',
+    village: null,
+    convener: 'acct-centre',
+    invited: ['judicialOffice', 'dept:naturalResources'],
+    stage: null,
+    locked: false,
+    items: 2,
+    openActions: 1,
+    ...fields,
+  };
+}
 const summaryC = caseSummary('王某借款纠纷', null);
 
 /** Real Yjs updates, one per piece of text appended to the notes of `doc`, as a tuple of the same length. */

@@ -169,6 +169,7 @@ const summary: DocSummary = {
   village: 'jiangting',
   facts: { kind: 'case', village: 'jiangting', level: 'village', leaders: [], departments: [] },
   ledger: null,
+  meeting: null,
 };
 
 /** The one update a change of `doc` makes. */

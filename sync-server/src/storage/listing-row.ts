@@ -2,6 +2,8 @@ import { docKinds, type DocKind, type DocName } from '@concord/shared/sync/doc-n
 import { docFactsSchema, type DocFacts } from '@concord/shared/access/rights.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import { ledgerEntrySchema, type LedgerEntry } from '@concord/shared/ledger/ledger-of.ts';
+import type { MeetingSummary } from '@concord/shared/meetings/meeting-file.ts';
+import { meetingSummarySchema } from '@concord/shared/meetings/meeting-listing.ts';
 import type { DocEditRecord, DocListing } from './doc-store.ts';
 
 /** Turns a `docs` row (same columns in SQLite and PostgreSQL) into a listing, checking what the database gave. */
@@ -18,6 +20,7 @@ export function listingFromRow(row: Record<string, unknown>): DocListing {
     village,
     facts: factsFromColumn(row['facts'], kind as DocKind, village),
     ledger: ledgerFromColumn(row['ledger']),
+    meeting: meetingFromColumn(row['meeting']),
     updatedAt: Number(row['updated_at']),
   };
 }
@@ -55,4 +58,19 @@ export function editFromRow(row: Record<string, unknown>): DocEditRecord {
     fields: Array.isArray(fields) ? fields.map(String) : [],
     bytes: Number(row['bytes']),
   };
+}
+
+/** The meeting column as written: JSON, or NULL for a case. */
+export function meetingColumn(meeting: MeetingSummary | null): string | null {
+  return meeting === null ? null : JSON.stringify(meeting);
+}
+
+/**
+ * The stored meeting summary, checked. NULL (saved before the column existed) or one this version cannot read
+ * reads as null, and the list builds it from the stored document instead (SPEC M-LIST-1).
+ */
+function meetingFromColumn(value: unknown): MeetingSummary | null {
+  if (typeof value !== 'string') return null;
+  const parsed = meetingSummarySchema.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : null;
 }

@@ -62,6 +62,8 @@ const migrations: readonly string[] = [
    );
    CREATE INDEX doc_moments_by_doc ON doc_moments (doc, clock);
    CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
+  // a meeting's summary as JSON, so the calendar is read from the listings alone (SPEC M-LIST-1)
+  `ALTER TABLE docs ADD COLUMN meeting TEXT;`,
 ];
 
 export interface PostgresOptions {

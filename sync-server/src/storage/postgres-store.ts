@@ -13,10 +13,10 @@ import type {
   StoredRow,
 } from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
-import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
+import { editFromRow, ledgerColumn, listingFromRow, meetingColumn } from './listing-row.ts';
 import { connectPostgres, inTransaction, type PostgresOptions } from './postgres-database.ts';
 
-const listingColumns = 'name, kind, title, village, facts, ledger, updated_at';
+const listingColumns = 'name, kind, title, village, facts, ledger, meeting, updated_at';
 
 /** The store past one machine: the same contract as SQLite, on PostgreSQL (SPEC S-STORE-7). */
 export class PostgresDocStore implements DocStore {
@@ -56,13 +56,23 @@ export class PostgresDocStore implements DocStore {
           );
           clock = Number(rows[0]?.id ?? clock);
         }
-        const { kind, title, village, facts, ledger } = write.summary;
+        const { kind, title, village, facts, ledger, meeting } = write.summary;
         await client.query(
-          `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
+          `INSERT INTO docs (name, kind, title, village, facts, ledger, meeting, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
-           facts = excluded.facts, ledger = excluded.ledger, updated_at = excluded.updated_at`,
-          [write.name, kind, title, village, JSON.stringify(facts), ledgerColumn(ledger), at],
+           facts = excluded.facts, ledger = excluded.ledger, meeting = excluded.meeting,
+           updated_at = excluded.updated_at`,
+          [
+            write.name,
+            kind,
+            title,
+            village,
+            JSON.stringify(facts),
+            ledgerColumn(ledger),
+            meetingColumn(meeting),
+            at,
+          ],
         );
         for (const edit of write.edits ?? []) await recordEdit(client, write.name, edit, at);
       }

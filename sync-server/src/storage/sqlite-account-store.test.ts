@@ -64,9 +64,10 @@ describe('SqliteAccountStore', () => {
     // turn the file back into the schema before grids, with an account in it
     const old = new DatabaseSync(join(dir, 'concord.sqlite'));
     const version = Number(old.prepare('PRAGMA user_version').get()?.['user_version']);
-    // the migrations after grids went too: the kept history of compactions (SPEC S-SNAP-1)
-    old.exec(`DROP TABLE doc_moments; DROP TABLE doc_kept; ALTER TABLE doc_updates DROP COLUMN at;
-      ALTER TABLE accounts DROP COLUMN grid; PRAGMA user_version = ${version - 2};`);
+    // the migrations after grids went too: the kept history of compactions (SPEC S-SNAP-1), meetings' summaries
+    old.exec(`ALTER TABLE docs DROP COLUMN meeting;
+      DROP TABLE doc_moments; DROP TABLE doc_kept; ALTER TABLE doc_updates DROP COLUMN at;
+      ALTER TABLE accounts DROP COLUMN grid; PRAGMA user_version = ${version - 3};`);
     old
       .prepare(
         `INSERT INTO accounts (id, username, display_name, role, village, agency, password_hash, disabled,

@@ -13,7 +13,7 @@ import type {
   StoredRow,
 } from './doc-store.ts';
 import { continueRun } from './edit-runs.ts';
-import { editFromRow, ledgerColumn, listingFromRow } from './listing-row.ts';
+import { editFromRow, ledgerColumn, listingFromRow, meetingColumn } from './listing-row.ts';
 import { inTransaction, openSqliteDatabase } from './sqlite-database.ts';
 
 /** The embedded default: one SQLite file in the data folder, written ahead (WAL) so a crash loses no commit. */
@@ -62,9 +62,11 @@ export class SqliteDocStore implements DocStore {
        WHERE m.doc = ? AND m.clock = ? ORDER BY m.id DESC LIMIT 1`,
     );
     this.#upsertDoc = db.prepare(
-      `INSERT INTO docs (name, kind, title, village, facts, ledger, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO docs (name, kind, title, village, facts, ledger, meeting, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET title = excluded.title, village = excluded.village,
-       facts = excluded.facts, ledger = excluded.ledger, updated_at = excluded.updated_at`,
+       facts = excluded.facts, ledger = excluded.ledger, meeting = excluded.meeting,
+       updated_at = excluded.updated_at`,
     );
     this.#insertEdit = db.prepare(
       'INSERT INTO doc_edits (doc, account_id, at, fields, bytes) VALUES (?, ?, ?, ?, ?)',
@@ -77,7 +79,7 @@ export class SqliteDocStore implements DocStore {
       'SELECT account_id, at, fields, bytes FROM doc_edits WHERE doc = ? ORDER BY id DESC LIMIT ?',
     );
     this.#deleteThrough = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?');
-    const columns = 'name, kind, title, village, facts, ledger, updated_at';
+    const columns = 'name, kind, title, village, facts, ledger, meeting, updated_at';
     this.#selectDocs = db.prepare(`SELECT ${columns} FROM docs ORDER BY updated_at DESC, name`);
     this.#selectDoc = db.prepare(`SELECT ${columns} FROM docs WHERE name = ?`);
   }
@@ -102,7 +104,7 @@ export class SqliteDocStore implements DocStore {
           for (const update of write.updates) {
             clock = Number(this.#insertUpdate.run(write.name, update, at).lastInsertRowid);
           }
-          const { kind, title, village, facts, ledger } = write.summary;
+          const { kind, title, village, facts, ledger, meeting } = write.summary;
           this.#upsertDoc.run(
             write.name,
             kind,
@@ -110,6 +112,7 @@ export class SqliteDocStore implements DocStore {
             village,
             JSON.stringify(facts),
             ledgerColumn(ledger),
+            meetingColumn(meeting),
             at,
           );
           for (const edit of write.edits ?? []) this.#recordEdit(write.name, edit, at);

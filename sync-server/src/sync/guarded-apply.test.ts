@@ -1,68 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Subject } from '@concord/shared/access/rights.ts';
-import type { AccountId } from '@concord/shared/auth/user.ts';
 import { CaseFile, type CaseId } from '@concord/shared/cases/case-file.ts';
 import { CaseTimeline } from '@concord/shared/cases/workflow/timeline.ts';
 import { readReceipts } from '@concord/shared/cases/workflow/receipts.ts';
 import { MeetingFile } from '@concord/shared/meetings/meeting-file.ts';
 import type { VillageId } from '@concord/shared/org/jurisdiction.ts';
-import { applyGuarded, type GuardedApplyResult } from './guarded-apply.ts';
-
-const person = (
-  id: string,
-  role: Subject['role'],
-  village: string | null = null,
-  agency: string | null = null,
-) => ({ id: id as AccountId, role, village, agency }) satisfies Subject;
-
-const centre = person('centre', 'governanceCentre');
-const judicial = person('judicial', 'judicialOffice');
-const cadre = person('cadre', 'villageCadre', 'jiangting');
-const grid = person('grid', 'gridWorker', 'jiangting');
-const police = person('police', 'policePost');
-const dept = person('dept', 'department', null, 'naturalResources');
-const admin = person('admin', 'admin');
-
-const now = 5_000_000;
-
-/** A case update from `sender`'s socket, which announced `own` as its client id, through the guard. */
-const sendCase = (server: Y.Doc, update: Uint8Array, sender: Subject, own: number): GuardedApplyResult =>
-  applyGuarded({ doc: server, kind: 'case', update, origin: {}, sender, now, ownClients: new Set([own]) });
-
-/** A server document and the replicas of signed-in people, each sending its edits through the guard. */
-function town(kind: 'case' | 'meeting' = 'case') {
-  const server = new Y.Doc();
-  const replica = (sender: Subject) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
-    const pending: Uint8Array[] = [];
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'from-server') pending.push(update);
-    });
-    const origin = { sender };
-    return {
-      doc,
-      /** Sends what was edited since the last send; the replica then hears the server back. */
-      send(): GuardedApplyResult[] {
-        const results = pending.splice(0).map((update) =>
-          applyGuarded({
-            doc: server,
-            kind,
-            update,
-            origin,
-            sender,
-            now,
-            ownClients: new Set([doc.clientID]),
-          }),
-        );
-        Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)), 'from-server');
-        return results;
-      },
-    };
-  };
-  return { server, replica };
-}
+import {
+  admin,
+  cadre,
+  centre,
+  dept,
+  grid,
+  judicial,
+  now,
+  police,
+  refusals,
+  sendCase,
+  town,
+} from './guard-town.ts';
 
 /** A case recorded in 江亭村 by the centre, as the server holds it. */
 function townWithCase() {
@@ -80,9 +35,6 @@ function townWithCase() {
   expect(recorder.send().every((r) => r.ok)).toBe(true);
   return t;
 }
-
-const refusals = (results: GuardedApplyResult[]) =>
-  results.flatMap((r) => (r.ok ? r.refused.map((x) => `${x.reason}:${x.field}`) : [`bound:${r.boundTo}`]));
 
 const step = (id: string, by: string, at: number) => ({ id, at, by });
 

@@ -81,6 +81,8 @@ export function applyGuarded(options: {
   } finally {
     doc.off('afterTransaction', review);
   }
+  // roots the update brought (a meeting's new minutes) get their kinds too
+  prepareGuardedTypes(kind, doc);
   const found = verdict as GuardVerdict | null;
   const refused = found?.refused ?? [];
   const after = Y.decodeStateVector(Y.encodeStateVector(doc));

@@ -8,7 +8,7 @@ import type { Persister } from './persister.ts';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Fanout, FanoutMessage } from '../fanout/fanout.ts';
 import { dayMs, defaultRetentionDays, keepHistory } from '../storage/kept-history.ts';
-import { fromOtherInstance, Room, type RoomMember } from './room.ts';
+import { fromOtherInstance, Room, type RoomMember, type UnsavedBatch } from './room.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -23,6 +23,10 @@ export interface RoomRegistryOptions {
   fanout?: Fanout;
   /** A loaded document's saved change altered who may open it. */
   onFactsChanged?: (room: Room) => void;
+  /** A document was loaded, before anyone's update reaches it. */
+  onLoaded?: (room: Room) => void;
+  /** A batch of a loaded document's updates is on disk and relayed. */
+  onSaved?: (room: Room, batch: UnsavedBatch) => void;
   /** How long what compaction merges stays readable (SPEC S-SNAP-1); a year by default. */
   retentionDays?: number;
   now?: () => number;
@@ -41,6 +45,8 @@ export class RoomRegistry {
   readonly #maxLoaded: number;
   readonly #metrics: SyncMetrics | null;
   readonly #onFactsChanged: (room: Room) => void;
+  readonly #onLoaded: (room: Room) => void;
+  readonly #onSaved: (room: Room, batch: UnsavedBatch) => void;
   readonly #fanout: Fanout | null;
   readonly #retentionMs: number;
   readonly #now: () => number;
@@ -58,6 +64,8 @@ export class RoomRegistry {
     this.#maxLoaded = options.maxLoadedDocs ?? 10_000;
     this.#metrics = options.metrics ?? null;
     this.#onFactsChanged = options.onFactsChanged ?? (() => undefined);
+    this.#onLoaded = options.onLoaded ?? (() => undefined);
+    this.#onSaved = options.onSaved ?? (() => undefined);
     this.#fanout = options.fanout ?? null;
     this.#retentionMs = (options.retentionDays ?? defaultRetentionDays) * dayMs;
     this.#now = options.now ?? Date.now;
@@ -199,9 +207,11 @@ export class RoomRegistry {
         presence: (r, bytes) => {
           this.#fanout?.publish(r.name, { kind: 'presence', bytes });
         },
+        saved: (r, batch) => this.#onSaved(r, batch),
       },
     );
     this.#loaded.set(name, room);
+    this.#onLoaded(room);
     if (unsubscribe) {
       this.#unsubscribes.set(room, unsubscribe);
       deliver = ({ kind: what, bytes }) => {

@@ -35,6 +35,8 @@ export interface RoomHooks {
   published?(room: Room, updates: readonly Uint8Array[]): void;
   /** Presence of this instance's clients changed (an awareness update), for other instances. */
   presence?(room: Room, update: Uint8Array): void;
+  /** A batch is on disk and relayed: what follows from it elsewhere (a meeting's links into cases) may go on. */
+  saved?(room: Room, batch: UnsavedBatch): void;
 }
 
 /** Origin of updates another server instance saved and passed on (SPEC S-SCALE-1). */
@@ -152,6 +154,7 @@ export class Room {
       this,
       batch.updates.map((u) => u.update),
     );
+    this.#hooks.saved?.(this, batch);
     if (!this.hasUnsaved) {
       this.#acknowledge();
       this.#resolveSavedWaiters();

@@ -10,6 +10,7 @@ import { publicUser } from '../auth/auth-service.ts';
 import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncMetrics } from '../metrics.ts';
+import { MeetingLinkBridge } from '../meetings/meeting-links.ts';
 import {
   defaultSessionLimits,
   SyncSession,
@@ -23,6 +24,8 @@ export class SyncHub {
   readonly rooms: RoomRegistry;
   readonly #persister: Persister;
   readonly #logger: Logger;
+  /** Carries meetings' decisions into cases and completion both ways (SPEC M-LINK-1, M-LINK-2). */
+  readonly meetingLinks: MeetingLinkBridge;
   readonly #sessions = new Set<SyncSession>();
 
   readonly metrics: SyncMetrics;
@@ -72,7 +75,10 @@ export class SyncHub {
       onFactsChanged: (room) => {
         void this.#recheck([...this.#sessions].filter((s) => s.docName === room.name));
       },
+      onLoaded: (room) => this.meetingLinks.loaded(room),
+      onSaved: (room, batch) => this.meetingLinks.saved(room, batch),
     });
+    this.meetingLinks = new MeetingLinkBridge({ rooms: this.rooms, logger: options.logger });
     this.access = new DocAccess(options.store, this.rooms);
     this.#expirySweep = setInterval(() => this.#closeExpired(), options.sessionSweepMs ?? 5000);
     this.#expirySweep.unref();
@@ -206,6 +212,8 @@ export class SyncHub {
     for (const session of this.#sessions) session.close(closeCode.serviceRestart, 'server restarting');
     await Promise.all([...this.#sessions].map((s) => s.settled()));
     this.#sessions.clear();
+    await this.#persister.idle();
+    await this.meetingLinks.idle();
     await this.#persister.idle();
     clearInterval(this.#expirySweep);
     await this.#stopFollowing?.();

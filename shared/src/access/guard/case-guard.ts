@@ -5,9 +5,11 @@ import { workflowEventSchema, type WorkflowEvent } from '../../cases/workflow/ev
 import { orderedAt, readReceipts, receiptsKey } from '../../cases/workflow/receipts.ts';
 import { stepRefusalFor } from '../../cases/workflow/step-rights.ts';
 import { deriveWorkflow, inOrder } from '../../cases/workflow/transitions.ts';
+import { meetingDoneKey, meetingLinksKey } from '../../meetings/case-links.ts';
 import { guardRefusal, type GuardRefusal } from '../guard-refusals.ts';
 import type { Subject } from '../rights.ts';
 import { emptyCompensation, type GuardVerdict } from './compensation.ts';
+import { reviewCompletions } from './completion-guard.ts';
 import { caseKeyRefusal, mayCreateIn } from './place-rights.ts';
 import { writersKey } from './writers.ts';
 import {
@@ -27,7 +29,7 @@ const notesKey = 'notes';
 
 /** The top-level types the guard reads; made known to the document before a client's update is applied. */
 export const guardedCaseTypes = {
-  maps: [caseKey, receiptsKey, writersKey],
+  maps: [caseKey, receiptsKey, writersKey, meetingLinksKey, meetingDoneKey],
   arrays: [timelineKey, fieldLogKey, partiesKey],
   texts: [titleKey, notesKey],
 } as const;
@@ -58,12 +60,14 @@ export function reviewCaseTransaction(doc: Y.Doc, transaction: Y.Transaction, se
   if (!creating) reviewCaseKeys(doc, sender, caseChanges, verdict, refuse);
   reviewFieldLog(doc, transaction, sender, caseChanges, verdict, refuse);
   reviewTimeline(doc, transaction, sender, verdict, refuse);
-  for (const name of [receiptsKey, writersKey]) {
+  // what the meetings decided on the case is the server's copy of the meetings (SPEC M-LINK-3)
+  for (const name of [receiptsKey, writersKey, meetingLinksKey]) {
     for (const change of mapChanges(doc, transaction, name)) {
       refuse(guardRefusal.serverOnly, `${name}.${change.key}`);
       verdict.compensation.mapSets.push({ map: name, key: change.key, value: change.before });
     }
   }
+  reviewCompletions(doc, transaction, sender, meetingDoneKey, verdict);
   reviewEmptying(doc, transaction, caseChanges, verdict, refuse);
   return verdict;
 }

@@ -14,6 +14,13 @@ import {
   type WorkflowConflict,
   type WorkflowState,
 } from '@concord/shared/cases/workflow/transitions.ts';
+import {
+  caseMeetingEntries,
+  meetingDoneKey,
+  meetingLinksKey,
+  setDoneOnCase,
+  type CaseMeetingEntry,
+} from '@concord/shared/meetings/case-links.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
@@ -47,6 +54,7 @@ export class CaseSession {
   readonly #subscribeAccess: () => void;
   readonly #subscribeRefusals: () => void;
   readonly #subscribeReceipts: () => void;
+  readonly #subscribeMeetings: () => void;
   readonly #directory: CaseDirectory;
   readonly #refusals: RefusalLog;
   readonly #stopWatching: () => void;
@@ -78,6 +86,16 @@ export class CaseSession {
     this.#subscribeReceipts = createSubscriber((update) => {
       receipts.observe(update);
       return () => receipts.unobserve(update);
+    });
+    const meetingLinks = shared.doc.getMap(meetingLinksKey);
+    const meetingDone = shared.doc.getMap(meetingDoneKey);
+    this.#subscribeMeetings = createSubscriber((update) => {
+      meetingLinks.observe(update);
+      meetingDone.observe(update);
+      return () => {
+        meetingLinks.unobserve(update);
+        meetingDone.unobserve(update);
+      };
     });
     void shared.localLoaded.then(() => {
       this.#loaded = true;
@@ -242,6 +260,17 @@ export class CaseSession {
 
   dismissRefusal(id: string): void {
     this.#refusals.dismiss(this.name, id);
+  }
+
+  /** The meetings' decisions and action items on the case, oldest first (SPEC W-CASEMEET-1). */
+  get meetingEntries(): CaseMeetingEntry[] {
+    this.#subscribeMeetings();
+    return caseMeetingEntries(this.#shared.doc);
+  }
+
+  /** Marks a meeting's action item done or not from the case; the server carries it to the meeting. */
+  setMeetingDone(key: string, done: boolean, by: string): void {
+    setDoneOnCase(this.#shared.doc, key, done, { by, at: Date.now() });
   }
 
   /** When the server received each step, by step id: written by the server alone (SPEC A-ATTEST-2, W-RECEIPT-1). */

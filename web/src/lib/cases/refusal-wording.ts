@@ -20,6 +20,14 @@ export function refusalReasonKey(reason: GuardRefusal): MessageKey {
       return 'refused_guard_assignment';
     case guardRefusal.invitations:
       return 'refused_guard_invitations';
+    case guardRefusal.minutesLocked:
+      return 'refused_guard_minutes_locked';
+    case guardRefusal.lockByConvener:
+      return 'refused_guard_lock_by_convener';
+    case guardRefusal.unlockNeedsReason:
+      return 'refused_guard_unlock_needs_reason';
+    case guardRefusal.attendanceOthers:
+      return 'refused_guard_attendance_others';
     case guardRefusal.authorForged:
       return 'refused_guard_author_forged';
     case guardRefusal.appendOnly:

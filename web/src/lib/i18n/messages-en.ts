@@ -4,6 +4,7 @@ import { gridsEn } from './grids-messages.ts';
 import { historyEn } from './history-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { meetingsEn } from './meetings-messages.ts';
+import { meetingPapersEn } from './meeting-papers-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
@@ -172,6 +173,7 @@ export const en = {
   error_storage_unavailable:
     'This browser cannot keep a local copy (private mode?). Edits need a connection.',
   ...ledgerEn,
+  ...meetingPapersEn,
   ...partiesEn,
   ...notesEn,
   ...workflowEn,

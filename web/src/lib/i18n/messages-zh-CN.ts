@@ -3,6 +3,7 @@ import { casePageZhCN } from './case-page-messages.ts';
 import { gridsZhCN } from './grids-messages.ts';
 import { historyZhCN } from './history-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
+import { meetingPapersZhCN } from './meeting-papers-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { meetingsZhCN } from './meetings-messages.ts';
 import { notesZhCN } from './notes-messages.ts';
@@ -168,6 +169,7 @@ export const zhCN: Messages = {
   password_wrong_current: '当前密码错误。',
   error_storage_unavailable: '此浏览器无法保存本地副本(无痕模式?),编辑需要联网。',
   ...ledgerZhCN,
+  ...meetingPapersZhCN,
   ...partiesZhCN,
   ...notesZhCN,
   ...workflowZhCN,
