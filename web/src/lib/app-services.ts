@@ -4,7 +4,6 @@ import { AuthState } from './auth/auth-state.svelte.ts';
 import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
 import { MeetingDirectory } from './meetings/meeting-directory.svelte.ts';
-import { readMeetingSummary } from './meetings/read-meeting.ts';
 import { StaffDirectory } from './people/staff-directory.svelte.ts';
 import { DocPool } from './sync/doc-pool.ts';
 import { syncServerUrl } from './sync/shared-doc.ts';
@@ -71,7 +70,6 @@ export class AppServices {
       token: () => this.auth.token,
       onUnauthorized: () => this.auth.sessionEnded(),
       deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
-      readSummary: (name) => readMeetingSummary(this.pool, name),
     });
     this.people = new StaffDirectory({
       storage,

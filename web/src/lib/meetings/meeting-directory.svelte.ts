@@ -1,4 +1,3 @@
-import { docListResponseSchema } from '@concord/shared/docs/listing.ts';
 import type { MeetingSummary } from '@concord/shared/meetings/meeting-file.ts';
 import { meetingListResponseSchema, type MeetingListing } from '@concord/shared/meetings/meeting-listing.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
@@ -6,7 +5,6 @@ import { apiFailure, callApi } from '../http/api.ts';
 import type { ListSource } from '../cases/case-directory.svelte.ts';
 import {
   encodeStoredMeetings,
-  listingsFromDocs,
   meetingsStorageKey,
   mergeServerMeetings,
   readStoredMeetings,
@@ -33,7 +31,6 @@ export class MeetingDirectory {
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
-  readonly #readSummary: (name: DocName) => Promise<MeetingSummary | null>;
 
   constructor(options: {
     storage: Storage | null;
@@ -41,15 +38,12 @@ export class MeetingDirectory {
     token: () => string | null;
     onUnauthorized: () => void;
     deleteLocalCopy: (name: DocName) => Promise<void>;
-    /** Reads a meeting's document for its row, when the server's list says only its name. */
-    readSummary: (name: DocName) => Promise<MeetingSummary | null>;
   }) {
     this.#storage = options.storage;
     this.#fetch = options.fetch;
     this.#token = options.token;
     this.#onUnauthorized = options.onUnauthorized;
     this.#deleteLocalCopy = options.deleteLocalCopy;
-    this.#readSummary = options.readSummary;
     const stored = readStoredMeetings(this.#storage?.getItem(meetingsStorageKey) ?? null);
     this.#rows = rowsByName(stored.rows);
     this.#savedAt = stored.savedAt;
@@ -91,28 +85,13 @@ export class MeetingDirectory {
   }
 
   async #fetchListings(): Promise<MeetingListing[] | null> {
-    const token = this.#token();
-    const result = await callApi(this.#fetch, token, '/api/meetings', { schema: meetingListResponseSchema });
+    const result = await callApi(this.#fetch, this.#token(), '/api/meetings', {
+      schema: meetingListResponseSchema,
+    });
     if (result.ok) return result.value.meetings;
     if (result.failure === apiFailure.signedOut) this.#onUnauthorized();
-    if (result.failure !== apiFailure.notFound) {
-      if (result.failure !== apiFailure.unreachable) console.warn('meetings: not refreshed', result);
-      return null;
-    }
-    // a server from before the meetings' list: its list of documents names them
-    const docs = await callApi(this.#fetch, token, '/api/docs', { schema: docListResponseSchema });
-    if (!docs.ok) return null;
-    const listings = listingsFromDocs(docs.value.docs, this.#rows);
-    void this.#fillFromDocuments(listings.filter((listing) => listing.date === null));
-    return listings;
-  }
-
-  /** Rows the server named only: each meeting's document says the rest, one after the other. */
-  async #fillFromDocuments(listings: readonly MeetingListing[]): Promise<void> {
-    for (const listing of listings) {
-      const summary = await this.#readSummary(listing.name);
-      if (summary && this.#rows.has(listing.name)) this.remember(listing.name, summary, false);
-    }
+    else if (result.failure !== apiFailure.unreachable) console.warn('meetings: not refreshed', result);
+    return null;
   }
 
   /** Remembers what a meeting's document now says of it; `pendingUpload` when the server has not got it yet. */

@@ -3,7 +3,6 @@ import type { MeetingListing } from '@concord/shared/meetings/meeting-listing.ts
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import {
   encodeStoredMeetings,
-  listingsFromDocs,
   mergeServerMeetings,
   readStoredMeetings,
   rowsByName,
@@ -66,39 +65,5 @@ describe('the meetings kept on the device', () => {
     const damaged = JSON.stringify({ version: 1, savedAt: 5, rows: [row('a', false), { name: 'case:x' }] });
     expect(readStoredMeetings(damaged).rows.map((r) => r.id)).toEqual(['a']);
     expect(readStoredMeetings('not json')).toEqual({ rows: [], savedAt: null });
-  });
-
-  it('M-CAL-1: a server that lists documents only names its meetings; the device fills in what it knows', () => {
-    const known = rowsByName([row('known', false, { date: '2026-11-02', title: 'kept' })]);
-    const docs = [
-      {
-        name: docName('meeting', 'known'),
-        kind: 'meeting' as const,
-        title: 'renamed',
-        village: null,
-        updatedAt: 9,
-        access: 'read' as const,
-      },
-      {
-        name: docName('meeting', 'fresh'),
-        kind: 'meeting' as const,
-        title: 'fresh',
-        village: null,
-        updatedAt: 9,
-        access: 'write' as const,
-      },
-      {
-        name: docName('case', 'c1'),
-        kind: 'case' as const,
-        title: 'a case',
-        village: 'jiangting',
-        updatedAt: 9,
-        access: 'write' as const,
-      },
-    ];
-    expect(listingsFromDocs(docs, known).map((l) => [l.id, l.title, l.date, l.access])).toEqual([
-      ['known', 'renamed', '2026-11-02', 'read'],
-      ['fresh', 'fresh', null, 'write'],
-    ]);
   });
 });

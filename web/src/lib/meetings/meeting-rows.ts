@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { docListResponseSchema } from '@concord/shared/docs/listing.ts';
 import type { MeetingSummary } from '@concord/shared/meetings/meeting-file.ts';
 import { meetingListingSchema, type MeetingListing } from '@concord/shared/meetings/meeting-listing.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
@@ -84,42 +83,6 @@ export function mergeServerMeetings(
     else gone.push(name);
   }
   return { rows, gone };
-}
-
-/**
- * Rows from `GET /api/docs` (names, titles and rights only), for a server that does not answer `/api/meetings`:
- * what the device knows of each meeting fills in the rest.
- */
-export function listingsFromDocs(
-  docs: z.infer<typeof docListResponseSchema>['docs'],
-  known: ReadonlyMap<DocName, MeetingRow>,
-): MeetingListing[] {
-  return docs
-    .filter((doc) => doc.kind === 'meeting')
-    .map((doc) => {
-      const before = known.get(doc.name);
-      const base: MeetingListing = before ?? {
-        name: doc.name,
-        access: doc.access,
-        updatedAt: doc.updatedAt,
-        id: doc.name.slice('meeting:'.length),
-        kind: 'topical',
-        body: 'jointMeeting',
-        title: doc.title,
-        date: null,
-        time: null,
-        place: '',
-        village: doc.village,
-        convener: null,
-        invited: [],
-        stage: null,
-        locked: false,
-        items: 0,
-        openActions: 0,
-      };
-      const { pendingUpload: _pending, ...listing } = { pendingUpload: false, ...base };
-      return { ...listing, title: doc.title || listing.title, access: doc.access, updatedAt: doc.updatedAt };
-    });
 }
 
 export function rowsByName(rows: readonly MeetingRow[]): ReadonlyMap<DocName, MeetingRow> {

@@ -1,31 +1,13 @@
-import { MeetingFile, type MeetingSummary } from '@concord/shared/meetings/meeting-file.ts';
-import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import type { DocPool } from '../sync/doc-pool.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
 
 /** How long a look at a meeting waits for the server's copy before reading the device's. */
 export const meetingReadWaitMs = 5000;
 
 /**
- * What a meeting's document says of itself, read through the pool once its local copy is loaded and the server
- * has sent what it has (or cannot be reached); null when it holds no meeting.
- */
-export async function readMeetingSummary(pool: DocPool, name: DocName): Promise<MeetingSummary | null> {
-  const { shared, release } = pool.acquire(name);
-  try {
-    await readable(shared, meetingReadWaitMs);
-    const file = new MeetingFile(shared.doc);
-    return file.exists ? file.summary() : null;
-  } finally {
-    release();
-  }
-}
-
-export /**
  * Resolves once the document's local copy is loaded and the server has sent its state, or the connection fails,
  * or `waitMs` passes: then what the device has is what there is to read.
  */
-function readable(shared: SharedDoc, waitMs: number): Promise<void> {
+export function readable(shared: SharedDoc, waitMs: number): Promise<void> {
   return shared.localLoaded.then(
     () =>
       new Promise<void>((resolve) => {
