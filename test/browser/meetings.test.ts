@@ -327,4 +327,41 @@ describe('joint meetings in the browser', () => {
       .waitFor();
     await expect.poll(() => editable(supervisor)).toBe('false');
   });
+
+  it('W-MEET-6, W-MEET-5: minutes typed offline that reach the server after they were finalized are undone, and the meeting page says why', async () => {
+    const server = await seeded();
+    let itemId = '';
+    await storeMeeting(server, {
+      id: 'late-edit',
+      title: '专题会',
+      convener: 'demo-centre1',
+      invited: ['policePost'],
+      more: (meeting) => {
+        itemId = meeting.addAgendaItem({ caseId: null, topic: '村道停车' }, stamp).id;
+        meeting.minutes(itemId).insert(0, '议定:村道两侧禁止停车。');
+      },
+    });
+    const path = `${server.url}/meetings/late-edit`;
+    const centre = await openSignedIn(browser(), path, demoAccount('centre1'));
+    const police = await openSignedIn(browser(), path, demoAccount('police1'));
+    await fieldShows(police, minutes(itemId), { equals: '议定:村道两侧禁止停车。' });
+    await police.getByText('Kept on this device', { exact: true }).waitFor();
+
+    // the police post writes with no signal; meanwhile the convener finalizes, and the server has it first
+    await goOffline(server, [police]);
+    await typeOnLine(police, minutes(itemId), 0, '(警务室补:夜间巡查)');
+    await police.getByText('Kept on this device', { exact: true }).waitFor();
+    await servers.restart(server, { samePort: true });
+    await centre.getByText('Saved on the server').waitFor();
+    await centre.getByRole('button', { name: 'Finalize minutes' }).click();
+    await centre.getByRole('button', { name: 'Finalize', exact: true }).click();
+    await centre.locator('[data-locked]').waitFor();
+    await centre.getByText('Saved on the server').waitFor();
+
+    await comeBackOnline([police]);
+    await police.locator('[data-locked]').waitFor();
+    await police.getByRole('alert').filter({ hasText: 'the minutes are finalized' }).waitFor();
+    await fieldShows(police, minutes(itemId), { equals: '议定:村道两侧禁止停车。' });
+    await fieldShows(centre, minutes(itemId), { equals: '议定:村道两侧禁止停车。' });
+  });
 });
