@@ -156,6 +156,18 @@ describe('joint meetings in the browser', () => {
     await action.getByRole('link', { name: '赵、钱两户宅基地纠纷' }).waitFor();
     await action.getByRole('checkbox', { name: 'Done' }).check();
     await expect.poll(() => action.getAttribute('class')).toContain('done');
+
+    // a free topic, moved before the case, then taken off again after a confirmation
+    await centre.getByLabel('Add a free topic').fill('Road upkeep costs');
+    await centre.getByRole('button', { name: 'Add', exact: true }).click();
+    const topics = () => centre.locator('[data-agenda-item] h3').allTextContents();
+    await expect.poll(topics).toEqual(['赵、钱两户宅基地纠纷', 'Road upkeep costs']);
+    const free = centre.locator('[data-agenda-item]').filter({ hasText: 'Road upkeep costs' });
+    await free.getByRole('button', { name: 'Move up' }).click();
+    await expect.poll(topics).toEqual(['Road upkeep costs', '赵、钱两户宅基地纠纷']);
+    await free.getByRole('button', { name: 'Remove from the agenda' }).click();
+    await free.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(topics).toEqual(['赵、钱两户宅基地纠纷']);
   });
 
   it('M-CARRY-1: the next meeting of the same body carries the unfinished action items of the last, marked carried', async () => {
