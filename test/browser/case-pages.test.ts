@@ -138,7 +138,8 @@ describe('when each step reached the server', () => {
       demoAccount('cadre1'),
       'zh-CN',
     );
-    const steps = page.locator('ol.events > li');
+    // the meetings' decisions on the case share the timeline but are not steps: they have no receipt
+    const steps = page.locator('ol.events > li:not(.meeting)');
     await steps.first().waitFor();
     // the demo's steps reached the server when they were taken: each says so
     expect(await page.locator('.receipt').count()).toBe(await steps.count());
