@@ -272,6 +272,19 @@ describe('joint meetings in the browser', () => {
     await centre.locator('[data-attendee="demo-police1"]').getByText('警务室 王警官').waitFor();
     await centre.getByRole('button', { name: 'Change the invitations' }).waitFor();
 
+    // the convener moves the meeting to another room: a date left empty is refused first, and nothing changes
+    expect(await police.getByRole('button', { name: 'Change the title, date or place' }).count()).toBe(0);
+    await centre.getByRole('button', { name: 'Change the title, date or place' }).click();
+    await centre.locator('#meeting-details-date').fill('');
+    await centre.locator('#meeting-details-place').fill('镇司法所调解室');
+    await centre.getByRole('button', { name: 'Save the details' }).click();
+    await centre.getByText('Choose the date.').waitFor();
+    expect(await police.getByText('镇综治中心二楼').count()).toBe(1);
+    await centre.locator('#meeting-details-date').fill(date);
+    await centre.getByRole('button', { name: 'Save the details' }).click();
+    await police.getByText('镇司法所调解室').waitFor();
+    expect(await police.getByText('镇综治中心二楼').count()).toBe(0);
+
     // offline, a reload still opens the meeting from the device's copy
     await police.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await police

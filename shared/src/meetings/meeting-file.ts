@@ -312,8 +312,13 @@ export class MeetingFile {
     this.#edit(() => this.fields.set('invited', [...parties]));
   }
 
-  setDetails(details: { date?: string; time?: string | null; place?: string }): void {
+  /** The convener moves or renames the meeting; a title is written whole, as a form sends it. */
+  setDetails(details: { title?: string; date?: string; time?: string | null; place?: string }): void {
     this.#edit(() => {
+      if (details.title !== undefined && details.title !== this.title.toString()) {
+        this.title.delete(0, this.title.length);
+        this.title.insert(0, details.title);
+      }
       if (details.date !== undefined) this.fields.set('date', details.date);
       if (details.time !== undefined) this.fields.set('time', details.time);
       if (details.place !== undefined) this.fields.set('place', details.place);

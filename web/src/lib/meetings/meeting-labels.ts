@@ -1,5 +1,5 @@
 import { roles, type Role } from '@concord/shared/auth/user.ts';
-import type { AgendaReason } from '@concord/shared/meetings/agenda-proposals.ts';
+import { agendaReasons, type AgendaReason } from '@concord/shared/meetings/agenda-proposals.ts';
 import type { DeliberationStage, MeetingKind } from '@concord/shared/meetings/meeting-parts.ts';
 import { departmentName, roleKey, villageName } from '../i18n/labels.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
@@ -14,16 +14,7 @@ export function stageKey(stage: DeliberationStage): MessageKey {
 
 /** The words for a proposal's reason; a reason this version does not know is shown as stored. */
 export function reasonLabel(reason: string, locale: Locale): string {
-  const known: readonly AgendaReason[] = [
-    'overdue',
-    'criminalRisk',
-    'highRisk',
-    'escalated',
-    'failedAttempts',
-    'spansVillages',
-    'needsReview',
-  ];
-  return (known as readonly string[]).includes(reason)
+  return (agendaReasons as readonly string[]).includes(reason)
     ? translate(locale, `reason_${reason as AgendaReason}`)
     : reason;
 }
