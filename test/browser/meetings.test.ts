@@ -170,7 +170,7 @@ describe('joint meetings in the browser', () => {
     await expect.poll(topics).toEqual(['赵、钱两户宅基地纠纷']);
   });
 
-  it('M-CARRY-1: the next meeting of the same body carries the unfinished action items of the last, marked carried', async () => {
+  it('M-CARRY-1, A-RIGHT-7: the next meeting of the same body carries the unfinished action items of the last, marked carried; a leader invited by name opens it', async () => {
     const server = await seeded();
     await storeMeeting(server, {
       id: 'pz-october',
@@ -206,8 +206,14 @@ describe('joint meetings in the browser', () => {
     expect(new URL(centre.url()).pathname).toBe('/meetings/new');
     await centre.getByLabel('会议名称').fill('平寨村十一月协商议事会');
     await centre.getByLabel('召开村').selectOption('pingzhai');
+    // the town leader who carries the case is invited by name, not as every case leader (SPEC A-RIGHT-7)
+    const people = centre.locator('[data-person-picker="invited-people"]');
+    await people.getByRole('searchbox').fill('刘镇长');
+    await people.getByRole('button', { name: /刘镇长/ }).click();
+    await people.locator('[data-chosen="demo-leader1"]').waitFor();
     await centre.getByRole('button', { name: '创建会议' }).click();
     await centre.waitForURL(/\/meetings\/[a-z0-9]+$/);
+    await centre.locator('[data-invited]').getByText('包案领导 刘镇长').waitFor();
 
     const carriedItem = centre.locator('[data-agenda-item][data-case="demo-pz-land"]');
     await carriedItem.locator('[data-carried]').first().waitFor();
@@ -216,6 +222,11 @@ describe('joint meetings in the browser', () => {
     await expect.poll(() => actions.count()).toBe(1);
     await actions.getByText('核实承包合同').waitFor();
     await actions.locator('[data-carried]').waitFor();
+
+    // the leader invited by name opens it, once the server has it
+    await centre.getByText('已保存到服务器').waitFor();
+    const leader = await openSignedIn(browser(), centre.url(), demoAccount('leader1'), 'zh-CN');
+    await leader.getByRole('heading', { name: '平寨村十一月协商议事会' }).waitFor();
   });
 
   it('M-CAL-1, W-MEET-1, W-MEET-3: the header leads to the meetings; the calendar marks the day; the meeting shows its facts, each person signs in, and it opens offline', async () => {

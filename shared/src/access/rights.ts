@@ -28,7 +28,10 @@ export interface CaseFacts {
   departments: readonly string[];
 }
 
-/** Who a joint meeting invited: town agencies by role, departments as `dept:<id>`, villages as `village:<id>`. */
+/**
+ * Who a joint meeting invited: town agencies by role, departments as `dept:<id>`, villages as `village:<id>`, one
+ * person (a case leader, a mediator) as `person:<accountId>`.
+ */
 export interface MeetingFacts {
   kind: 'meeting';
   invited: readonly string[];
@@ -45,9 +48,19 @@ const caseRecorders: readonly Role[] = ['admin', ...townAgencies, ...villageStaf
 /** Who may open a new joint meeting: its convener (A-RIGHT-8). */
 const meetingConveners: readonly Role[] = ['admin', 'governanceCentre'];
 
-/** The parties a person stands for when a meeting invites them. */
+/** How a meeting invites one person by name rather than by the body they belong to. */
+export function personInvitation(id: string): string {
+  return `person:${id}`;
+}
+
+/** The account a `person:<id>` invitation names, or null for an invited body. */
+export function invitedPerson(party: string): string | null {
+  return party.startsWith('person:') ? party.slice('person:'.length) : null;
+}
+
+/** The parties a person stands for when a meeting invites them: their body, and themselves. */
 export function invitationKeys(subject: Subject): string[] {
-  const keys: string[] = [subject.role];
+  const keys: string[] = [subject.role, personInvitation(subject.id)];
   if (subject.role === 'department' && subject.agency) keys.push(`dept:${subject.agency}`);
   if (subject.village && villageStaff.includes(subject.role)) keys.push(`village:${subject.village}`);
   return keys;

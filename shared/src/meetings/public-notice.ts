@@ -1,3 +1,4 @@
+import { invitedPerson } from '../access/rights.ts';
 import type { Role } from '../auth/user.ts';
 import type { MeetingFile } from './meeting-file.ts';
 import type { DeliberationStage, MeetingKind } from './meeting-parts.ts';
@@ -95,7 +96,8 @@ export function publicMeeting(
     place: redact(meeting.place),
     village: meeting.village,
     convenerBody: convener ? bodyOf(convener) : null,
-    bodies: meeting.invited,
+    // a person invited by name is private like any name: the notice lists bodies only
+    bodies: meeting.invited.filter((party) => invitedPerson(party) === null),
     items: items.map((item) => ({
       id: item.id,
       topic: redact(item.topic),

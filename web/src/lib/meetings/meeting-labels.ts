@@ -1,8 +1,9 @@
-import { roles, type Role } from '@concord/shared/auth/user.ts';
+import { invitedPerson } from '@concord/shared/access/rights.ts';
+import type { Role } from '@concord/shared/auth/user.ts';
 import { agendaReasons, type AgendaReason } from '@concord/shared/meetings/agenda-proposals.ts';
 import type { DeliberationStage, MeetingKind } from '@concord/shared/meetings/meeting-parts.ts';
-import { departmentName, roleKey, villageName } from '../i18n/labels.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
+import { bodyName } from './paper-labels.ts';
 
 export function meetingKindKey(kind: MeetingKind): MessageKey {
   return `meeting_kind_${kind}`;
@@ -28,10 +29,13 @@ export const invitableRoles: readonly Role[] = [
   'caseLeader',
 ];
 
-/** An invited party in words: a town agency by role, `dept:<id>` a department, `village:<id>` a village's staff. */
-export function partyName(party: string, locale: Locale): string {
-  if (party.startsWith('dept:')) return departmentName(party.slice('dept:'.length), locale);
-  if (party.startsWith('village:')) return villageName(party.slice('village:'.length), locale);
-  if ((roles as readonly string[]).includes(party)) return translate(locale, roleKey(party as Role));
-  return translate(locale, 'party_unknown', { value: party });
+/**
+ * An invited party in words: a town agency by role, `dept:<id>` a department, `village:<id>` a village's staff,
+ * `person:<id>` one person by name.
+ */
+export function partyName(party: string, locale: Locale, nameOf?: (id: string) => string): string {
+  const person = invitedPerson(party);
+  if (person !== null && nameOf) return nameOf(person);
+  const name = bodyName(party, locale);
+  return name === party ? translate(locale, 'party_unknown', { value: party }) : name;
 }

@@ -1,3 +1,4 @@
+import { invitedPerson } from '@concord/shared/access/rights.ts';
 import type { MeetingFile } from '@concord/shared/meetings/meeting-file.ts';
 import type { ActionItem, DeliberationStage, MeetingKind } from '@concord/shared/meetings/meeting-parts.ts';
 
@@ -67,7 +68,11 @@ export function archiveMinutes(meeting: MeetingFile, nameOf: (accountId: string)
     time: meeting.time,
     place: meeting.place,
     convener: convener ? nameOf(convener) : null,
-    invited: meeting.invited,
+    // the archive names a person invited by name; the bodies stay keys, named when written
+    invited: meeting.invited.map((party) => {
+      const person = invitedPerson(party);
+      return person === null ? party : nameOf(person);
+    }),
     attendance: [...meeting.attendance]
       .map(([id, entry]) => ({ name: nameOf(id), at: entry.at }))
       .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)),
