@@ -100,7 +100,7 @@ describe('finalizing a meeting', () => {
     }
   });
 
-  it('M-LOCK-2: a locked meeting keeps its minutes, title, facts, agenda, decisions, actions and sign-ins, whoever writes', () => {
+  it('M-LOCK-2: a locked meeting keeps its minutes, title, facts, agenda, decisions, actions and sign-ins, whoever writes; done and the stage go on', () => {
     const { server, replica, convener, itemId, actionId } = townWithMeeting();
     new MeetingFile(convener.doc).lock(stamp(centre.id));
     convener.send();
@@ -144,6 +144,11 @@ describe('finalizing a meeting', () => {
     new MeetingFile(j.doc).setDone(actionId, true, stamp(judicial.id));
     expect(refusals(j.send())).toEqual([]);
     expect(new MeetingFile(server).isDone(actionId)).toBe(true);
+    // and so does a deliberation's way through publishing and supervising
+    const c = replica(centre);
+    new MeetingFile(c.doc).setStage('publish');
+    expect(refusals(c.send())).toEqual([]);
+    expect(new MeetingFile(server).stage).toBe('publish');
     // a replica of the locked meeting reads what was locked, and nothing refused
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));

@@ -61,7 +61,9 @@ export function reviewMeetingTransaction(
   const frozen = reviewLock(doc, transaction, sender, fieldChanges, verdict);
   for (const change of fieldChanges) {
     if (change.key === 'locked') continue;
-    const reason = frozen ? guardRefusal.minutesLocked : meetingKeyRefusal(sender, change);
+    // a village deliberation publishes its result and supervises the follow-through after the minutes are final
+    const reason =
+      frozen && change.key !== 'stage' ? guardRefusal.minutesLocked : meetingKeyRefusal(sender, change);
     if (reason !== null) undo(reason, meetingKeys.fields, change);
   }
   for (const map of frozenMaps) {

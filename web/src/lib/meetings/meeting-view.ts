@@ -9,6 +9,8 @@ export interface MeetingView {
   canEdit: boolean;
   /** Whether the person may tick an action done: the follow-through goes on after the minutes are final. */
   canComplete: boolean;
+  /** Whether the person moves a deliberation's step on: the convener, finalized or not (SPEC M-LOCK-2). */
+  canMoveStage: boolean;
   /** The person convenes (governance centre, administrator): invitations, agenda order, finalizing. */
   isConvener: boolean;
   /** The signed-in account. */
