@@ -36,4 +36,13 @@ describe('the agenda builder', () => {
     ];
     expect(proposeAgenda(rows, now, new Set(['on'])).map((p) => p.caseId)).toEqual(['off']);
   });
+
+  it('M-AGENDA-1: a village’s deliberation meeting is proposed its own village’s cases only', () => {
+    const rows = [
+      sampleLedgerRow('here', { risk: 'high' }),
+      sampleLedgerRow('there', { risk: 'high', village: 'hongyan' }),
+    ];
+    expect(proposeAgenda(rows, now, new Set(), 'jiangting').map((p) => p.caseId)).toEqual(['here']);
+    expect(proposeAgenda(rows, now, new Set()).map((p) => p.caseId)).toEqual(['here', 'there']);
+  });
 });

@@ -48,11 +48,14 @@ export function proposeAgenda(
   rows: readonly LedgerRow[],
   now: number,
   alreadyOnAgenda: ReadonlySet<string>,
+  /** A village's deliberation meeting weighs its own cases; the town's meetings all (null). */
+  village: string | null = null,
 ): AgendaProposal[] {
   const proposals: (AgendaProposal & { deadline: number | null })[] = [];
   for (const row of rows) {
     const parsed = parseDocName(row.name);
     if (!parsed.ok || parsed.kind !== 'case' || alreadyOnAgenda.has(parsed.id)) continue;
+    if (village !== null && row.village !== village) continue;
     const reasons = reasonsFor(row, now);
     if (reasons.length === 0) continue;
     proposals.push({
