@@ -89,18 +89,3 @@ export function runLedgerBench(): void {
   const scan = time(() => rows.filter((row) => row.title.includes('山林')).length);
   line('  (for comparison: a scan of the titles alone)', scan.ms, `${scan.result} rows`);
 }
-
-/**
- * Runs the ledger benchmark first unless `BENCH_TARGETS` names only sync servers; returns the settings for the
- * sync benchmark, or null when the ledger was all that was asked for.
- */
-export function benchLedgerFirst(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | null {
-  const targets = (env['BENCH_TARGETS'] ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-  if (targets.length === 0 || targets.includes('ledger')) runLedgerBench();
-  if (targets.length === 0) return env;
-  const rest = targets.filter((t) => t !== 'ledger');
-  return rest.length === 0 ? null : { ...env, BENCH_TARGETS: rest.join(',') };
-}

@@ -1,7 +1,7 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { ourServerToken } from './auth.ts';
-import { benchLedgerFirst } from './ledger-bench.ts';
 import { ServerHost } from './children.ts';
+import { benchInProcessFirst } from './in-process.ts';
 import type { Endpoint, LoadSpec } from './protocol.ts';
 import { printLoadLegend, printLoadTable, printMemoryTable, type Results } from './results.ts';
 import { measureLoad, measureMemory } from './runs.ts';
@@ -53,8 +53,8 @@ function printPreamble(settings: Settings): void {
 }
 
 async function main(): Promise<void> {
-  // the ledger's benchmark takes a second; BENCH_TARGETS=ledger runs it alone
-  const env = benchLedgerFirst(process.env);
+  // the ledger's and the meetings' benchmarks take seconds; BENCH_TARGETS=ledger,meetings runs them alone
+  const env = await benchInProcessFirst(process.env);
   if (env === null) return;
   const settings = readSettings(env);
   printPreamble(settings);
