@@ -4,7 +4,9 @@ import { self } from '$app/service-worker';
 
 /**
  * Keeps the app itself on the device, so a field worker can open it with no signal; the data comes from each
- * document's local copy (SPEC W-OFF-1). The API and the sync socket always go to the network.
+ * document's local copy (SPEC W-OFF-1). The API and the sync socket always go to the network. `assets` are the
+ * files of `static/`, the manifest and the home-screen icons among them, so an installed app starts offline too
+ * (SPEC W-PWA-1).
  */
 const cacheName = `concord-shell-${version}`;
 const shellUrl = new URL('/', self.location.origin).href;
