@@ -10,7 +10,11 @@ export default defineConfig({
         test: { name: 'sync-server', include: ['sync-server/src/**/*.test.ts'], environment: 'node' },
       },
       {
-        test: { name: 'web', include: ['web/src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts', 'web/scripts/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         test: {

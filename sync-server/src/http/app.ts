@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { upgradeWebSocket } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import { parseDocName } from '@concord/shared/sync/doc-name.ts';
@@ -21,6 +18,7 @@ import { meetingRoutes } from './meeting-routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 import { versionRoutes } from './version-routes.ts';
+import { mountWebApp } from './web-app.ts';
 
 export interface AppOptions {
   store: DocStore;
@@ -106,15 +104,4 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
 
   if (webRoot !== null) mountWebApp(app, webRoot, logger);
   return app;
-}
-
-/** Serves the static build; any other path gets index.html so the single-page app can route it. */
-function mountWebApp(app: Hono<AuthEnv>, webRoot: string, logger: Logger): void {
-  const index = join(webRoot, 'index.html');
-  if (!existsSync(index)) {
-    logger.warn('web app not built; serving the API only', { webRoot });
-    return;
-  }
-  app.use('/*', serveStatic({ root: webRoot }));
-  app.get('/*', serveStatic({ root: webRoot, path: 'index.html' }));
 }
