@@ -179,14 +179,12 @@ describe('the app installs on a phone and keeps itself offline', () => {
 
     // what the service worker then fetches to keep the whole app on the device, beyond what the page already has
     await shellKept(page);
-    const worker = context.serviceWorkers()[0];
-    const precached = worker
-      ? await worker.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
-        )
-      : Number.NaN;
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const precached = await worker.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
+    );
 
     console.log(
       `first visit of the sign-in page: ${(total / 1000).toFixed(1)} kB in ${transfer.requests.length} requests, ` +
