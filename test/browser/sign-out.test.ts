@@ -83,6 +83,25 @@ describe('signing out on a shared device', () => {
     expect(await page.locator(title).count()).toBe(0);
     expect(await appDatabases(page)).toEqual([]);
   });
+  it('W-SIGNOUT-1, W-SIGNOUT-2: offline, choosing to discard signs out and deletes the unsent case with the rest', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const page = await openSignedIn(browser(), `${server.url}/cases/demo-jt-boundary`, demoAccount('cadre1'));
+    await page.getByText('Saved on the server').waitFor();
+    await goOffline(server, [page]);
+    await page.locator(title).click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('(作废)');
+    await page.keyboard.press('Enter');
+    await page.getByText('Not yet on the server').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const warning = page.getByRole('dialog', { name: 'Not yet sent to the server' });
+    await warning.getByRole('listitem').filter({ hasText: '(作废)' }).waitFor();
+    await warning.getByRole('button', { name: 'Sign out and discard them' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await expect.poll(() => appDatabases(page)).toEqual([]);
+    expect(await personsKeys(page)).toEqual([]);
+  });
 });
 
 describe('storage on the device', () => {

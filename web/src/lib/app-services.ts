@@ -89,7 +89,7 @@ export class AppServices {
     });
     if (this.auth.user) void this.storage.requestPersistence();
     // a sign-out cut short (the page closed mid-way) left local copies behind: they go now
-    else if (storage) void this.#erase([]);
+    else if (storage) void this.#erase([], () => this.auth.user !== null);
   }
 
   /** Called once, by the root layout. */
@@ -132,8 +132,8 @@ export class AppServices {
     await ended;
   }
 
-  async #erase(known: DocName[]): Promise<void> {
-    const failed = await eraseDeviceData(this.#localStorage, browserDatabases(), known);
+  async #erase(known: DocName[], stop?: () => boolean): Promise<void> {
+    const failed = await eraseDeviceData(this.#localStorage, browserDatabases(), known, stop);
     // they are tried again at the next start with nobody signed in
     if (failed.length > 0) console.error('local copies left on this device after sign-out', failed);
   }

@@ -11,6 +11,8 @@ export async function eraseDeviceData(
   storage: Storage | null,
   databases: IDBFactory | null,
   known: Iterable<DocName>,
+  /** Checked once the databases are listed: someone signed in meanwhile, and their copies are not to go. */
+  stop: () => boolean = () => false,
 ): Promise<DocName[]> {
   if (storage) for (const key of keysToClear(storageKeys(storage))) storage.removeItem(key);
   if (!databases) return [];
@@ -23,6 +25,7 @@ export async function eraseDeviceData(
       console.warn('the browser would not list its databases; deleting the known ones', error);
     }
   }
+  if (stop()) return [];
   const names = databasesToDelete(listed, known);
   const results = await Promise.allSettled(names.map((name) => deleteLocalCopy(name)));
   const failed: DocName[] = [];
