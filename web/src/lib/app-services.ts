@@ -1,8 +1,12 @@
 import { getContext, setContext } from 'svelte';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
+import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { AuthState } from './auth/auth-state.svelte.ts';
 import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
+import { DeviceStorage } from './device/device-storage.svelte.ts';
+import { eraseDeviceData } from './device/erase.ts';
+import { unsentWork, type UnsentWork } from './device/sign-out.ts';
 import { MeetingDirectory } from './meetings/meeting-directory.svelte.ts';
 import { StaffDirectory } from './people/staff-directory.svelte.ts';
 import { DocPool } from './sync/doc-pool.ts';
@@ -22,15 +26,21 @@ export class AppServices {
   readonly people: StaffDirectory;
   /** A message for the person, shown on the case list (a case taken away, for one). */
   readonly notice = new Notice();
+  /** Whether the browser keeps the data for good, and the room it takes (SPEC W-STORE-1). */
+  readonly storage: DeviceStorage;
+  readonly #localStorage: Storage | null;
 
   private constructor() {
     const storage = browserStorage();
+    this.#localStorage = storage;
+    this.storage = new DeviceStorage(storageManager());
     const fetcher = window.fetch.bind(window);
     this.auth = new AuthState({
       storage,
       fetch: fetcher,
       onToken: (token) => {
         this.pool.setToken(token);
+        void this.storage.requestPersistence();
         void this.resync();
       },
     });
@@ -77,6 +87,9 @@ export class AppServices {
       token: () => this.auth.token,
       onUnauthorized: () => this.auth.sessionEnded(),
     });
+    if (this.auth.user) void this.storage.requestPersistence();
+    // a sign-out cut short (the page closed mid-way) left local copies behind: they go now
+    else if (storage) void this.#erase([], () => this.auth.user !== null);
   }
 
   /** Called once, by the root layout. */
@@ -88,6 +101,41 @@ export class AppServices {
     const services = getContext<AppServices | undefined>(key);
     if (!services) throw new Error('AppServices.get() outside the root layout');
     return services;
+  }
+
+  /**
+   * What signing out now would lose: the cases and meetings edited here that the server has not acknowledged
+   * (SPEC W-SIGNOUT-1).
+   */
+  unsentWork(): UnsentWork[] {
+    return unsentWork({
+      cases: this.directory.rows,
+      meetings: this.meetings.rows,
+      open: this.pool.openDocStates(),
+    });
+  }
+
+  /**
+   * Signs out and leaves nothing of the person on the device: every document closes, every local copy and kept
+   * list goes (the language choice stays), and the server ends the session (SPEC W-SIGNOUT-2). Whatever was
+   * unsent is lost; the caller warned first.
+   */
+  async signOut(): Promise<void> {
+    const known = [...this.directory.rows, ...this.meetings.rows].map((row) => row.name);
+    // the sign-in form shows at once; the server ends the session meanwhile
+    const ended = this.auth.signOut();
+    const opened = this.pool.closeAll();
+    this.directory.clear();
+    this.meetings.clear();
+    this.people.clear();
+    await this.#erase([...known, ...opened]);
+    await ended;
+  }
+
+  async #erase(known: DocName[], stop?: () => boolean): Promise<void> {
+    const failed = await eraseDeviceData(this.#localStorage, browserDatabases(), known, stop);
+    // they are tried again at the next start with nobody signed in
+    if (failed.length > 0) console.error('local copies left on this device after sign-out', failed);
   }
 
   /** Refreshes the lists, then sends whatever was recorded offline. */
@@ -102,6 +150,20 @@ export class AppServices {
     if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
     if (this.meetings.source === 'server') await sendPendingCases(this.meetings, this.pool);
   }
+}
+
+function browserDatabases(): IDBFactory | null {
+  try {
+    return window.indexedDB;
+  } catch (error) {
+    console.warn('no IndexedDB on this device', error);
+    return null;
+  }
+}
+
+function storageManager(): StorageManager | null {
+  // missing over plain http, other than on localhost
+  return 'storage' in navigator ? navigator.storage : null;
 }
 
 function browserStorage(): Storage | null {

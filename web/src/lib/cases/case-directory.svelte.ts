@@ -38,6 +38,8 @@ export class CaseDirectory {
   #source = $state<ListSource>('loading');
   #savedAt = $state<number | null>(null);
   #storeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Moves on at sign-out, so an answer asked for before it is not kept (SPEC W-SIGNOUT-2). */
+  #generation = 0;
   readonly #storage: Storage | null;
   readonly #fetch: typeof fetch;
   readonly #token: () => string | null;
@@ -90,6 +92,7 @@ export class CaseDirectory {
 
   /** Asks the server for the ledger; when it cannot be reached the device's rows stay, and it says so. */
   async refresh(): Promise<void> {
+    const generation = this.#generation;
     let response: Response;
     try {
       const token = this.#token();
@@ -108,6 +111,7 @@ export class CaseDirectory {
       return;
     }
     const parsed = ledgerResponseSchema.safeParse(await response.json());
+    if (generation !== this.#generation) return; // signed out meanwhile
     if (!parsed.success) {
       console.error('ledger: the server sent rows this app cannot read', parsed.error);
       this.#source = 'device';
@@ -119,6 +123,20 @@ export class CaseDirectory {
     this.#source = 'server';
     this.#storeLedger();
     for (const name of gone) this.#removeLocalCopy(name);
+  }
+
+  /**
+   * The person signs out: every row leaves memory, nothing more is stored, and an answer on its way is dropped.
+   * The caller clears what was stored (SPEC W-SIGNOUT-2).
+   */
+  clear(): void {
+    if (this.#storeTimer !== null) clearTimeout(this.#storeTimer);
+    this.#storeTimer = null;
+    this.#generation++;
+    this.#rows = noRows;
+    this.#local = noRows;
+    this.#savedAt = null;
+    this.#source = 'loading';
   }
 
   /**

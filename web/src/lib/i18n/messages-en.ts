@@ -6,6 +6,7 @@ import { ledgerEn } from './ledger-messages.ts';
 import { meetingsEn } from './meetings-messages.ts';
 import { meetingPapersEn } from './meeting-papers-messages.ts';
 import { notesEn } from './notes-messages.ts';
+import { deviceEn } from './device-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
 import { stepsEn } from './steps-messages.ts';
@@ -176,6 +177,7 @@ export const en = {
   ...meetingPapersEn,
   ...partiesEn,
   ...notesEn,
+  ...deviceEn,
   ...workflowEn,
   ...stepsEn,
   ...gridsEn,

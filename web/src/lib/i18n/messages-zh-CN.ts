@@ -7,6 +7,7 @@ import { meetingPapersZhCN } from './meeting-papers-messages.ts';
 import type { Messages } from './messages-en.ts';
 import { meetingsZhCN } from './meetings-messages.ts';
 import { notesZhCN } from './notes-messages.ts';
+import { deviceZhCN } from './device-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { versionsZhCN } from './versions-messages.ts';
 import { stepsZhCN } from './steps-messages.ts';
@@ -172,6 +173,7 @@ export const zhCN: Messages = {
   ...meetingPapersZhCN,
   ...partiesZhCN,
   ...notesZhCN,
+  ...deviceZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,

@@ -26,6 +26,8 @@ export class MeetingDirectory {
   readonly #list = $derived([...this.#rows.values()]);
   #source = $state<ListSource>('loading');
   #savedAt: number | null;
+  /** Moves on at sign-out, so an answer asked for before it is not kept (SPEC W-SIGNOUT-2). */
+  #generation = 0;
   readonly #storage: Storage | null;
   readonly #fetch: typeof fetch;
   readonly #token: () => string | null;
@@ -71,7 +73,9 @@ export class MeetingDirectory {
 
   /** Asks the server for the list; offline, the device's rows stay and the list says so. */
   async refresh(): Promise<void> {
+    const generation = this.#generation;
     const listings = await this.#fetchListings();
+    if (generation !== this.#generation) return; // signed out meanwhile
     if (listings === null) {
       this.#source = 'device';
       return;
@@ -92,6 +96,14 @@ export class MeetingDirectory {
     if (result.failure === apiFailure.signedOut) this.#onUnauthorized();
     else if (result.failure !== apiFailure.unreachable) console.warn('meetings: not refreshed', result);
     return null;
+  }
+
+  /** The person signs out: every row leaves memory; the caller clears what was stored (SPEC W-SIGNOUT-2). */
+  clear(): void {
+    this.#generation++;
+    this.#rows = rowsByName([]);
+    this.#savedAt = null;
+    this.#source = 'loading';
   }
 
   /** Remembers what a meeting's document now says of it; `pendingUpload` when the server has not got it yet. */

@@ -15,6 +15,8 @@ export class StaffDirectory {
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   #people = $state.raw<readonly StaffMember[]>([]);
+  /** Moves on at sign-out, so an answer asked for before it is not kept (SPEC W-SIGNOUT-2). */
+  #generation = 0;
 
   constructor(options: {
     storage: Storage | null;
@@ -36,9 +38,17 @@ export class StaffDirectory {
   /** The person's name, or the account id as stored when the directory does not have them. */
   nameOf = (id: string): string => this.#people.find((person) => person.id === id)?.displayName ?? id;
 
+  /** The person signs out: the directory leaves memory; the caller clears what was stored. */
+  clear(): void {
+    this.#generation++;
+    this.#people = [];
+  }
+
   /** Asks the server for the directory; offline or refused, the device's copy stays. */
   async refresh(): Promise<void> {
+    const generation = this.#generation;
     const result = await callApi(this.#fetch, this.#token(), '/api/people', { schema: staffResponseSchema });
+    if (generation !== this.#generation) return; // signed out meanwhile
     if (!result.ok) {
       if (result.failure === apiFailure.signedOut) this.#onUnauthorized();
       else if (result.failure !== apiFailure.unreachable) console.warn('people: not refreshed', result);

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { RefusalLog } from './refusal-log.ts';
 import { deleteLocalCopy, openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
@@ -48,6 +49,34 @@ export class DocPool {
     await (entry ? entry.shared.clearLocalCopy() : deleteLocalCopy(name));
   }
 
+  /** Every open document, its own edits and what the server acknowledged of them, to tell what is unsent. */
+  openDocStates(): {
+    name: DocName;
+    ownClient: number;
+    ownClock: number;
+    acknowledged: ReadonlyMap<number, number> | null;
+  }[] {
+    return [...this.#open.values()].map(({ shared }) => ({
+      name: shared.name,
+      ownClient: shared.doc.clientID,
+      ownClock: Y.getState(shared.doc.store, shared.doc.clientID),
+      acknowledged: shared.serverSave.acknowledged,
+    }));
+  }
+
+  /**
+   * Closes every document, whoever holds it, and forgets the token: the person signs out (SPEC W-SIGNOUT-2).
+   * Returns the names that were open, whose local copies go next.
+   */
+  closeAll(): DocName[] {
+    this.#options.token = null;
+    this.refusals.clear();
+    const names = [...this.#open.keys()];
+    for (const { shared } of this.#open.values()) shared.destroy();
+    this.#open.clear();
+    return names;
+  }
+
   /** The document, opened if need be; call the returned `release` when done with it. */
   acquire(name: DocName): { shared: SharedDoc; release: () => void } {
     let entry = this.#open.get(name);
@@ -64,7 +93,8 @@ export class DocPool {
         if (released) return;
         released = true;
         held.users--;
-        if (held.users > 0) return;
+        // closed already, by a sign-out, when the pool holds another entry or none under this name
+        if (held.users > 0 || this.#open.get(name) !== held) return;
         this.#open.delete(name);
         held.shared.destroy();
       },

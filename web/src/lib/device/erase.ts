@@ -1,0 +1,40 @@
+import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { deleteLocalCopy } from '../sync/shared-doc.ts';
+import { databasesToDelete, keysToClear, storageKeys } from './sign-out.ts';
+
+/**
+ * Deletes what this device keeps of the person: the app's localStorage entries (the language choice stays) and
+ * every local copy of a document, listed by the browser where it can or named in `known` (SPEC W-SIGNOUT-2).
+ * Resolves with the databases that could not be deleted, which the caller reports.
+ */
+export async function eraseDeviceData(
+  storage: Storage | null,
+  databases: IDBFactory | null,
+  known: Iterable<DocName>,
+  /** Checked once the databases are listed: someone signed in meanwhile, and their copies are not to go. */
+  stop: () => boolean = () => false,
+): Promise<DocName[]> {
+  if (storage) for (const key of keysToClear(storageKeys(storage))) storage.removeItem(key);
+  if (!databases) return [];
+  let listed: (string | undefined)[] = [];
+  // `databases()` is missing from older browsers; the known names are deleted all the same
+  if (typeof databases.databases === 'function') {
+    try {
+      listed = (await databases.databases()).map((database) => database.name);
+    } catch (error) {
+      console.warn('the browser would not list its databases; deleting the known ones', error);
+    }
+  }
+  if (stop()) return [];
+  const names = databasesToDelete(listed, known);
+  const results = await Promise.allSettled(names.map((name) => deleteLocalCopy(name)));
+  const failed: DocName[] = [];
+  results.forEach((result, i) => {
+    const name = names[i];
+    if (result.status === 'rejected' && name !== undefined) {
+      console.error('could not delete the local copy of', name, result.reason);
+      failed.push(name);
+    }
+  });
+  return failed;
+}
