@@ -11,6 +11,7 @@ import { versionsEn } from './versions-messages.ts';
 import { stepsEn } from './steps-messages.ts';
 import { refusalEn } from './refusal-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
+import { statusEn } from './status-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
 export const en = {
@@ -176,6 +177,7 @@ export const en = {
   ...meetingPapersEn,
   ...partiesEn,
   ...notesEn,
+  ...statusEn,
   ...workflowEn,
   ...stepsEn,
   ...gridsEn,

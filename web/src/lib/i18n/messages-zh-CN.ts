@@ -12,6 +12,7 @@ import { versionsZhCN } from './versions-messages.ts';
 import { stepsZhCN } from './steps-messages.ts';
 import { refusalZhCN } from './refusal-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
+import { statusZhCN } from './status-messages.ts';
 
 export const zhCN: Messages = {
   app_name: '协和',
@@ -172,6 +173,7 @@ export const zhCN: Messages = {
   ...meetingPapersZhCN,
   ...partiesZhCN,
   ...notesZhCN,
+  ...statusZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,
