@@ -19,6 +19,7 @@ const envSchema = z.object({
   MAX_FRAME_BYTES: wholeNumber.pipe(z.number().int().min(1024)).default(4 * 1024 * 1024),
   MAX_LOADED_DOCS: z.coerce.number().int().min(1).default(10_000),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  BEAT_INTERVAL_MS: wholeNumber.pipe(z.number().int().min(0)).default(2000),
   WEB_ROOT: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_SCHEMA: z
@@ -46,6 +47,8 @@ export interface ServerConfig {
   maxMessagesPerSecond: number;
   /** Absolute path of the built web app, or null to serve none. */
   webRoot: string | null;
+  /** Milliseconds between heartbeats to sockets that asked for acks; 0 sends none (SPEC S-BEAT-1). */
+  beatIntervalMs?: number;
   /**
    * Compact a document on unload once it has more stored rows than this (SPEC S-STORE-6). Not read from the
    * environment: tests set it to see compaction happen; unset, the hub's default applies.
@@ -82,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxLoadedDocs: e.MAX_LOADED_DOCS,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    beatIntervalMs: e.BEAT_INTERVAL_MS,
     snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseSchema: e.DATABASE_SCHEMA } : {}),

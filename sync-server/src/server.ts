@@ -54,6 +54,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     ...(fanout === undefined ? {} : { fanout, findAccount: (id: AccountId) => accounts.findById(id) }),
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
+    ...(config.beatIntervalMs === undefined ? {} : { beatIntervalMs: config.beatIntervalMs }),
   });
   await hub.followOtherInstances();
   const app = createApp({

@@ -33,6 +33,7 @@ export function stockClient(
     provider.messageHandlers[extensionType.saved] = () => undefined;
     provider.messageHandlers[extensionType.access] = () => undefined;
     provider.messageHandlers[extensionType.refused] = () => undefined;
+    provider.messageHandlers[extensionType.beat] = () => undefined;
   }
   return {
     doc,

@@ -14,7 +14,20 @@ export const extensionType = {
   access: 101,
   /** Parts of what the client sent that the server undid, and why (SPEC A-GUARD-2). */
   refused: 102,
+  /** A heartbeat with no body: the link is alive (SPEC S-BEAT-1). */
+  beat: 103,
 } as const;
+
+/** How often the server sends `beat`, and how long a client waits without hearing anything before it drops the socket. */
+export const beatIntervalMs = 2000;
+export const silentLinkMs = 5000;
+
+/** The heartbeat frame: only its type. The same bytes for every socket, so one is made once. */
+export const beatFrame: Uint8Array = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, extensionType.beat);
+  return encoding.toUint8Array(encoder);
+})();
 
 export function encodeSavedAck(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

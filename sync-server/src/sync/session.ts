@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocKind, DocName } from '@concord/shared/sync/doc-name.ts';
 import { accessTo, type Access, type DocFacts } from '@concord/shared/access/rights.ts';
-import { encodeAccess, encodeRefused, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import { beatFrame, encodeAccess, encodeRefused, encodeSavedAck } from '@concord/shared/sync/extensions.ts';
 import { subjectOf } from '../access/doc-access.ts';
 import { applyGuarded, type GuardedApplyResult } from './guarded-apply.ts';
 import { ownedPresence, releasePresence, stampPresence, type PresenceUser } from './presence-stamp.ts';
@@ -214,6 +214,11 @@ export class SyncSession implements RoomMember {
 
   release(): void {
     this.close(closeCode.tryAgainLater, 'too many documents open on the server; try again shortly');
+  }
+
+  /** Tells a client that asked for Concord's messages that the link is alive (SPEC S-BEAT-1); others hear nothing. */
+  beat(): void {
+    if (this.#wantsAcks && this.#greeted) this.send(beatFrame);
   }
 
   acknowledge(stateVector: Uint8Array): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
+import { beatIntervalMs } from '@concord/shared/sync/extensions.ts';
 import { errorFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { DocAccess } from '../access/doc-access.ts';
@@ -34,6 +35,8 @@ export class SyncHub {
   readonly #limits: SessionLimits;
   readonly #now: () => number;
   readonly #expirySweep: NodeJS.Timeout;
+  /** One timer for every socket's heartbeat (SPEC S-BEAT-1), null when turned off. */
+  readonly #beat: NodeJS.Timeout | null;
   readonly #fanout: Fanout | null;
   readonly #findAccount: ((id: AccountId) => Promise<Account | null>) | null;
   #stopFollowing: (() => Promise<void>) | null = null;
@@ -52,6 +55,8 @@ export class SyncHub {
     findAccount?: (id: AccountId) => Promise<Account | null>;
     /** How often sockets of ended sessions are looked for (SPEC A-REVOKE-1). */
     sessionSweepMs?: number;
+    /** How often a heartbeat goes to every socket that asked for acks (SPEC S-BEAT-1); 0 turns it off. */
+    beatIntervalMs?: number;
     now?: () => number;
   }) {
     this.#now = options.now ?? Date.now;
@@ -82,6 +87,9 @@ export class SyncHub {
     this.access = new DocAccess(options.store, this.rooms);
     this.#expirySweep = setInterval(() => this.#closeExpired(), options.sessionSweepMs ?? 5000);
     this.#expirySweep.unref();
+    const beatEvery = options.beatIntervalMs ?? beatIntervalMs;
+    this.#beat = beatEvery > 0 ? setInterval(() => this.#beatAll(), beatEvery) : null;
+    this.#beat?.unref();
     this.metrics.gauge('concord_connections', 'Open sync sockets', () => this.#sessions.size);
     this.metrics.gauge('concord_loaded_docs', 'Documents loaded in memory', () => this.rooms.loadedCount);
   }
@@ -200,6 +208,10 @@ export class SyncHub {
     }
   }
 
+  #beatAll(): void {
+    for (const s of this.#sessions) s.beat();
+  }
+
   #closeExpired(): void {
     const now = this.#now();
     for (const s of this.#sessions) {
@@ -216,6 +228,7 @@ export class SyncHub {
     await this.meetingLinks.idle();
     await this.#persister.idle();
     clearInterval(this.#expirySweep);
+    if (this.#beat) clearInterval(this.#beat);
     await this.#stopFollowing?.();
     await this.rooms.unloadAll();
     this.#persister.stop();

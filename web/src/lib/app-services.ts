@@ -11,6 +11,7 @@ import { MeetingDirectory } from './meetings/meeting-directory.svelte.ts';
 import { StaffDirectory } from './people/staff-directory.svelte.ts';
 import { DocPool } from './sync/doc-pool.ts';
 import { syncServerUrl } from './sync/shared-doc.ts';
+import { SyncStatus } from './sync/sync-status.svelte.ts';
 import { Notice } from './ui/notice.svelte.ts';
 
 const key = Symbol('concord-services');
@@ -29,6 +30,8 @@ export class AppServices {
   /** Whether the browser keeps the data for good, and the room it takes (SPEC W-STORE-1). */
   readonly storage: DeviceStorage;
   readonly #localStorage: Storage | null;
+  /** Online or not, what waits to be sent, when the server last took an edit (SPEC W-STATUS-1, W-STATUS-2). */
+  readonly status: SyncStatus;
 
   private constructor() {
     const storage = browserStorage();
@@ -73,6 +76,7 @@ export class AppServices {
       token: () => this.auth.token,
       onUnauthorized: () => this.auth.sessionEnded(),
       deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
+      onUploaded: () => this.status.acknowledged(Date.now()),
     });
     this.meetings = new MeetingDirectory({
       storage,
@@ -80,6 +84,13 @@ export class AppServices {
       token: () => this.auth.token,
       onUnauthorized: () => this.auth.sessionEnded(),
       deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
+      onUploaded: () => this.status.acknowledged(Date.now()),
+    });
+    this.status = new SyncStatus({
+      pool: this.pool,
+      cases: this.directory,
+      meetings: this.meetings,
+      storage,
     });
     this.people = new StaffDirectory({
       storage,

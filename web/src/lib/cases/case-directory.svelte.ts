@@ -45,6 +45,7 @@ export class CaseDirectory {
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
+  readonly #onUploaded: (name: DocName) => void;
 
   constructor(options: {
     storage: Storage | null;
@@ -53,7 +54,10 @@ export class CaseDirectory {
     onUnauthorized: () => void;
     /** Deletes a case's copy on this device. */
     deleteLocalCopy: (name: DocName) => Promise<void>;
+    /** The server has on its disk what was waiting to be sent (SPEC W-STATUS-2). */
+    onUploaded?: (name: DocName) => void;
   }) {
+    this.#onUploaded = options.onUploaded ?? (() => undefined);
     this.#storage = options.storage;
     this.#fetch = options.fetch;
     this.#token = options.token;
@@ -173,6 +177,7 @@ export class CaseDirectory {
     const before = this.#rows.get(name);
     if (!before?.pendingUpload) return;
     this.#put({ ...before, pendingUpload: false });
+    this.#onUploaded(name);
   }
 
   /** Keeps a row changed here: in the small entry at once, in the ledger a little later. */

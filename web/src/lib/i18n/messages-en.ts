@@ -12,6 +12,7 @@ import { versionsEn } from './versions-messages.ts';
 import { stepsEn } from './steps-messages.ts';
 import { refusalEn } from './refusal-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
+import { statusEn } from './status-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
 export const en = {
@@ -178,6 +179,7 @@ export const en = {
   ...partiesEn,
   ...notesEn,
   ...deviceEn,
+  ...statusEn,
   ...workflowEn,
   ...stepsEn,
   ...gridsEn,

@@ -13,6 +13,7 @@ import { versionsZhCN } from './versions-messages.ts';
 import { stepsZhCN } from './steps-messages.ts';
 import { refusalZhCN } from './refusal-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
+import { statusZhCN } from './status-messages.ts';
 
 export const zhCN: Messages = {
   app_name: '协和',
@@ -174,6 +175,7 @@ export const zhCN: Messages = {
   ...partiesZhCN,
   ...notesZhCN,
   ...deviceZhCN,
+  ...statusZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,

@@ -33,6 +33,7 @@ export class MeetingDirectory {
   readonly #token: () => string | null;
   readonly #onUnauthorized: () => void;
   readonly #deleteLocalCopy: (name: DocName) => Promise<void>;
+  readonly #onUploaded: (name: DocName) => void;
 
   constructor(options: {
     storage: Storage | null;
@@ -40,7 +41,10 @@ export class MeetingDirectory {
     token: () => string | null;
     onUnauthorized: () => void;
     deleteLocalCopy: (name: DocName) => Promise<void>;
+    /** The server has on its disk what was waiting to be sent (SPEC W-STATUS-2). */
+    onUploaded?: (name: DocName) => void;
   }) {
+    this.#onUploaded = options.onUploaded ?? (() => undefined);
     this.#storage = options.storage;
     this.#fetch = options.fetch;
     this.#token = options.token;
@@ -119,6 +123,7 @@ export class MeetingDirectory {
     const before = this.#rows.get(name);
     if (!before?.pendingUpload) return;
     this.#put({ ...before, pendingUpload: false });
+    this.#onUploaded(name);
   }
 
   /** The server says the meeting is not the person's (4403): it leaves the device unless something waits. */

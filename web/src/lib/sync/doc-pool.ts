@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { RefusalLog } from './refusal-log.ts';
 import { deleteLocalCopy, openSharedDoc, type SharedDoc, type SharedDocOptions } from './shared-doc.ts';
+import { SilenceWatchdog } from './silence-watchdog.ts';
 
 interface PoolEntry {
   shared: SharedDoc;
@@ -17,10 +18,35 @@ export class DocPool {
   readonly #open = new Map<DocName, PoolEntry>();
   /** What the server undid of this device's edits to any document opened here, by document (SPEC W-REFUSE-1). */
   readonly refusals = new RefusalLog();
+  readonly #listeners = new Set<() => void>();
+  /** Drops sockets that stopped hearing the server's beats (SPEC S-BEAT-1); one timer for all documents. */
+  readonly watchdog = new SilenceWatchdog({
+    links: () => [...this.#open.values()].map((e) => e.shared.link),
+  });
 
   constructor(options: SharedDocOptions) {
     this.#options = { ...options, refusals: this.refusals };
   }
+
+  /** The documents open now, for the status of the whole app (SPEC W-STATUS-1). */
+  get openDocs(): SharedDoc[] {
+    return [...this.#open.values()].map((e) => e.shared);
+  }
+
+  /** Calls `listener` when a document opens or closes, or a socket connects, syncs or closes. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The device says it lost the network: every socket is dropped now instead of when the browser notices. */
+  dropAll(): void {
+    for (const { shared } of this.#open.values()) shared.dropLink();
+  }
+
+  #changed = (): void => {
+    for (const listener of this.#listeners) listener();
+  };
 
   /**
    * Tries every open document's connection now instead of at its next backoff step: called when the device
@@ -83,6 +109,11 @@ export class DocPool {
     if (!entry) {
       entry = { shared: openSharedDoc(name, this.#options), users: 0 };
       this.#open.set(name, entry);
+      for (const event of ['status', 'sync', 'connection-close'] as const) {
+        entry.shared.provider.on(event, this.#changed);
+      }
+      // told a turn later: a page opens documents while deriving what it shows, where state must not change
+      queueMicrotask(this.#changed);
     }
     entry.users++;
     const held = entry;
@@ -97,6 +128,8 @@ export class DocPool {
         if (held.users > 0 || this.#open.get(name) !== held) return;
         this.#open.delete(name);
         held.shared.destroy();
+        // told a turn later: a page opens documents while deriving what it shows, where state must not change
+        queueMicrotask(this.#changed);
       },
     };
   }

@@ -2,12 +2,14 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
+import { extensionType } from '@concord/shared/sync/extensions.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { AccessTracker } from './access-tracker.ts';
 import { LocalSaveTracker } from './local-save.ts';
 import { reconnectDelay } from './reconnect.ts';
 import type { RefusalLog } from './refusal-log.ts';
 import { ServerSaveTracker } from './server-save.ts';
+import type { WatchedLink } from './silence-watchdog.ts';
 
 export interface SharedDoc {
   name: DocName;
@@ -25,6 +27,10 @@ export interface SharedDoc {
   access: AccessTracker;
   /** Deletes this device's copy of the document; the document in memory stays until destroyed. */
   clearLocalCopy(): Promise<void>;
+  /** The socket as the silence watchdog sees it (SPEC S-BEAT-1). */
+  link: WatchedLink;
+  /** Closes the socket as if the link had died, and reconnects after the usual backoff. */
+  dropLink(): void;
   /** Connects now with `token`, instead of at the next backoff step. */
   reconnect(token: string | null): void;
   destroy(): void;
@@ -70,14 +76,7 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     if (retry !== null) clearTimeout(retry);
     retry = null;
   };
-  // The provider's own backoff has no jitter; this one does (SPEC W-NET-1). Returning false stops the
-  // provider's retry, and the timer below takes its place.
-  provider.shouldReconnect = (event) => {
-    if (event.code >= 4400 && event.code < 4500) {
-      if (event.code === closeCode.forbidden) access.refuse();
-      options.onRefused(event.code, name);
-      return false;
-    }
+  const scheduleRetry = () => {
     cancelRetry();
     retry = setTimeout(
       () => {
@@ -86,7 +85,43 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
       },
       reconnectDelay(provider.wsUnsuccessfulReconnects, Math.random),
     );
+  };
+  // The provider's own backoff has no jitter; this one does (SPEC W-NET-1). Returning false stops the
+  // provider's retry, and the timer below takes its place.
+  provider.shouldReconnect = (event) => {
+    if (event.code >= 4400 && event.code < 4500) {
+      if (event.code === closeCode.forbidden) access.refuse();
+      options.onRefused(event.code, name);
+      return false;
+    }
+    scheduleRetry();
     return false;
+  };
+  // the server's heartbeat (SPEC S-BEAT-1): the provider notes the time of every message itself
+  let heardBeat = false;
+  provider.messageHandlers[extensionType.beat] = () => {
+    heardBeat = true;
+  };
+  provider.on('connection-close', () => {
+    heardBeat = false;
+  });
+  const link: WatchedLink = {
+    get connected() {
+      return provider.wsconnected;
+    },
+    get heardBeat() {
+      return heardBeat;
+    },
+    get lastHeardAt() {
+      return provider.wsLastMessageReceived;
+    },
+    drop: () => dropLink(),
+  };
+  const dropLink = () => {
+    if (!provider.wsconnected && !provider.wsconnecting) return;
+    // disconnect closes at once, without waiting for a closing handshake a dead link never answers
+    provider.disconnect();
+    scheduleRetry();
   };
 
   let persistence: IndexeddbPersistence | null = null;
@@ -110,6 +145,8 @@ export function openSharedDoc(name: DocName, options: SharedDocOptions): SharedD
     localSave: new LocalSaveTracker(doc, persistence),
     serverSave: new ServerSaveTracker(doc, provider),
     access,
+    link,
+    dropLink,
     clearLocalCopy: () => (persistence ? persistence.clearData() : deleteLocalCopy(name)),
     reconnect(token) {
       provider.params = socketParams(token);
