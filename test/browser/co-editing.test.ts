@@ -142,7 +142,7 @@ describe('co-editing a case file in the browser', () => {
     await page.goto(`${server.url}/`);
     await signInThroughForm(page, await server.createAccount('judicialOffice'));
     await page.getByRole('heading', { name: /Case files/ }).waitFor();
-    await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: /案件档案/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.reload();
