@@ -1,0 +1,38 @@
+/** The wording of the new-case form's questions at the door (SPEC W-NEWCASE-1) and of a case's source (C-DOC-6). */
+export const newCaseEn = {
+  new_case_choose: 'Choose…',
+  new_case_type_required: 'Choose the type of dispute.',
+  new_case_source: 'How it came to light',
+  new_case_source_required: 'Choose how the case came to light.',
+  new_case_party_name: 'Party’s name (optional)',
+  new_case_party_contact: 'Party’s phone or contact (optional)',
+  new_case_party_name_required: 'Give the name of the person this contact belongs to.',
+  new_case_what_happened: 'What happened (optional)',
+  new_case_what_happened_placeholder: 'In a sentence or two: who, when, what is in dispute',
+  new_case_too_long: 'Keep it to {max} characters or fewer.',
+  case_source: 'How it came to light',
+  source_visit: 'Found on a visit',
+  source_policeCallOut: 'Police call-out (110)',
+  source_walkIn: 'Walk-in or petition',
+  source_hotline12345: '12345 hotline',
+  source_gridReport: 'Reported from a grid',
+} as const;
+
+export const newCaseZhCN: Record<keyof typeof newCaseEn, string> = {
+  new_case_choose: '请选择',
+  new_case_type_required: '请选择纠纷类型。',
+  new_case_source: '发现方式',
+  new_case_source_required: '请选择发现方式。',
+  new_case_party_name: '当事人姓名(选填)',
+  new_case_party_contact: '当事人联系方式(选填)',
+  new_case_party_name_required: '填写了联系方式,请同时填写当事人姓名。',
+  new_case_what_happened: '事情经过(选填)',
+  new_case_what_happened_placeholder: '一两句话:谁、何时、因何发生纠纷',
+  new_case_too_long: '不超过 {max} 个字。',
+  case_source: '发现方式',
+  source_visit: '走访发现',
+  source_policeCallOut: '110警情/出警',
+  source_walkIn: '来访/上访',
+  source_hotline12345: '12345热线',
+  source_gridReport: '网格上报',
+};
