@@ -52,5 +52,10 @@ describe('the new-case form at the door', () => {
     await row.waitFor();
     await expect.poll(() => row.locator('.source').textContent()).toBe('走访发现');
     expect(await row.textContent()).toContain('邻里纠纷');
+    // and the ledger filters on it
+    await page.locator('#filter-source').selectOption('hotline12345');
+    await expect.poll(() => row.count()).toBe(0);
+    await page.locator('#filter-source').selectOption('visit');
+    await row.waitFor();
   }, 60_000);
 });

@@ -16,6 +16,8 @@ export const newCaseEn = {
   source_walkIn: 'Walk-in or petition',
   source_hotline12345: '12345 hotline',
   source_gridReport: 'Reported from a grid',
+  ledger_filter_source: 'Source',
+  ledger_source_none: 'Not recorded',
 } as const;
 
 export const newCaseZhCN: Record<keyof typeof newCaseEn, string> = {
@@ -35,4 +37,6 @@ export const newCaseZhCN: Record<keyof typeof newCaseEn, string> = {
   source_walkIn: '来访/上访',
   source_hotline12345: '12345热线',
   source_gridReport: '网格上报',
+  ledger_filter_source: '案件来源',
+  ledger_source_none: '未记录',
 };
