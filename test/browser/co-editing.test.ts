@@ -12,6 +12,7 @@ async function recordCase(page: Page, caseTitle: string): Promise<string> {
   await page.getByLabel('What the dispute is about').fill(caseTitle);
   await page.getByLabel('Village').selectOption({ label: 'Jiangting Village' });
   await page.getByLabel('Type of dispute').selectOption({ label: 'Forest and land boundaries' });
+  await page.getByLabel('How it came to light').selectOption({ label: 'Found on a visit' });
   await page.getByRole('button', { name: 'Record the case' }).click();
   await page.waitForURL(/\/cases\/[a-z0-9]+$/);
   await fieldShows(page, title, { equals: caseTitle });

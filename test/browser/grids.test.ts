@@ -56,6 +56,8 @@ describe('grids', () => {
 
     const title = '鹭鸶滩渡口停船位置争议';
     await form.getByLabel('What the dispute is about').fill(title);
+    await form.getByLabel('Type of dispute').selectOption({ label: 'Neighbours' });
+    await form.getByLabel('How it came to light').selectOption({ label: 'Found on a visit' });
     await form.getByRole('button', { name: 'Record the case' }).click();
     await page.waitForURL(/\/cases\/[a-z0-9]+$/);
     await expect.poll(() => shownChoice(page.locator('#case-grid'))).toBe('Jiangting Village, grid 1');

@@ -159,6 +159,8 @@ describe('the ledger page', () => {
     await page.locator(rows).first().waitFor();
     await page.getByLabel('What the dispute is about').fill('刘某与王某后山山林地界争议');
     await page.getByLabel('Village').selectOption({ label: 'Jiangting Village' });
+    await page.getByLabel('Type of dispute').selectOption({ label: 'Neighbours' });
+    await page.getByLabel('How it came to light').selectOption({ label: 'Found on a visit' });
     const warning = page.locator('section.duplicates');
     await warning.getByRole('link', { name: boundary }).waitFor();
     await page.getByRole('button', { name: 'Record the case' }).click();

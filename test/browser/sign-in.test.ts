@@ -38,6 +38,8 @@ describe('signing in from the browser', () => {
     await signInThroughForm(page, person);
     await page.getByLabel('What the dispute is about').fill('Water channel shared by three households');
     await page.getByLabel('Village').selectOption({ label: 'Jiangting Village' });
+    await page.getByLabel('Type of dispute').selectOption({ label: 'Neighbours' });
+    await page.getByLabel('How it came to light').selectOption({ label: 'Found on a visit' });
     await page.getByRole('button', { name: 'Record the case' }).click();
     await page.waitForURL(/\/cases\/[a-z0-9]+$/);
     const casePath = new URL(page.url()).pathname;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { VillageId } from '../org/jurisdiction.ts';
+import type { CaseSource } from './case-source.ts';
 import { docName } from '../sync/doc-name.ts';
 import {
   CaseFile,
@@ -66,6 +67,7 @@ describe('CaseFile', () => {
       title: '',
       village: null,
       disputeType: null,
+      source: null,
       createdAt: null,
       grid: null,
       level: 'village',
@@ -85,6 +87,7 @@ describe('CaseFile', () => {
       title: forestCase.title,
       village: jiangting,
       disputeType: 'forestLandBoundary',
+      source: null,
       createdAt: forestCase.createdAt,
       grid: null,
       level: 'village',
@@ -92,6 +95,56 @@ describe('CaseFile', () => {
       departments: [],
       newerSchema: false,
     });
+  });
+
+  it('C-DOC-6: a case records how it came to light, its first party and what happened, in one transaction', () => {
+    const caseFile = new CaseFile(new Y.Doc());
+    let transactions = 0;
+    caseFile.doc.on('afterTransaction', () => transactions++);
+    caseFile.create({
+      ...forestCase,
+      source: 'policeCallOut',
+      by: 'acct-grid',
+      firstParty: { name: '李某', village: 'jiangting', contact: '13800000000', role: 'applicant' },
+      whatHappened: '  两户因林地界桩争吵,派出所出警  ',
+    });
+    expect(transactions).toBe(1);
+    expect(caseFile.summary().source).toBe('policeCallOut');
+    expect(caseFile.parties).toMatchObject([{ name: '李某', contact: '13800000000', role: 'applicant' }]);
+    expect(caseFile.notes.toString()).toBe('两户因林地界桩争吵,派出所出警');
+    expect(caseFile.fieldHistory('source')).toMatchObject([{ value: 'policeCallOut', by: 'acct-grid' }]);
+    caseFile.setSource('walkIn', 'acct-cadre');
+    expect(caseFile.summary().source).toBe('walkIn');
+    expect(caseFile.register('source').heads).toHaveLength(1);
+  });
+
+  it('C-DOC-6: an unknown source is refused before anything is written, and one stored reads as unknown', () => {
+    const caseFile = new CaseFile(new Y.Doc());
+    expect(() => caseFile.create({ ...forestCase, source: 'rumour' as unknown as CaseSource })).toThrow(
+      /source/,
+    );
+    expect(caseFile.exists).toBe(false);
+    const stored = createdCase();
+    stored.doc.getMap('case').set('source', 'rumour');
+    expect(stored.summary().source).toBeNull();
+  });
+
+  it('C-DOC-6, C-REG-1: two offline writers of the source both keep their value until one is kept', () => {
+    const a = createdCase({ ...forestCase, source: 'visit' });
+    const b = new CaseFile(new Y.Doc());
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    a.setSource('hotline12345', 'acct-a');
+    b.setSource('gridReport', 'acct-b');
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    expect(a.conflicts).toEqual(['source']);
+    expect(
+      a
+        .register('source')
+        .values.map((v) => v.value)
+        .sort(),
+    ).toEqual(['gridReport', 'hotline12345']);
+    expect(a.summary().source).toBe(b.summary().source);
   });
 
   it('C-DOC-1: creating writes the current schema version under the stored field names', () => {

@@ -7,6 +7,7 @@ import {
   type EscalationLevel,
 } from '../org/agencies.ts';
 import { findGrid, findVillage, type VillageId } from '../org/jurisdiction.ts';
+import { isCaseSource, type CaseSource } from './case-source.ts';
 import { isDisputeType, type DisputeType } from './dispute-type.ts';
 import {
   appendChanges,
@@ -61,9 +62,15 @@ export interface NewCaseFile {
   /** A grid of `village` the case lies in, when the recorder says (SPEC C-DOC-5). */
   grid?: string | null;
   disputeType: DisputeType;
+  /** How the case came to light (SPEC C-DOC-6). */
+  source?: CaseSource | null;
   createdAt: number;
   /** Account id of who records it, for the field history (SPEC C-HIST-1). */
   by?: string;
+  /** The first party, as the recorder met them at the door (SPEC W-NEWCASE-1). */
+  firstParty?: PartyFields | null;
+  /** What happened, in the recorder's words: the notes' first text. */
+  whatHappened?: string;
 }
 
 export interface CaseFileOptions {
@@ -80,6 +87,8 @@ export interface CaseSummary {
   /** The grid within the village, when someone has said which; a grid of another village reads as none. */
   grid: string | null;
   disputeType: DisputeType | null;
+  /** How the case came to light (SPEC C-DOC-6); null for a case recorded before it was asked, or unreadable. */
+  source: CaseSource | null;
   createdAt: number | null;
   /** How far up the case has gone; a case starts in its village. */
   level: EscalationLevel;
@@ -151,9 +160,14 @@ export class CaseFile {
   create(init: NewCaseFile): void {
     if (this.exists) throw new Error(`case ${init.id} already exists in this document`);
     const grid = init.grid ?? null;
+    const source = init.source ?? null;
     if (grid !== null && !findGrid(init.village, grid)) {
       throw new Error(`no grid ${grid} in village ${init.village}`);
     }
+    if (source !== null && !isCaseSource(source)) throw new Error(`no case source ${String(source)}`);
+    const firstParty = init.firstParty ? partyFieldsSchema.parse(init.firstParty) : null;
+    const whatHappened = init.whatHappened?.trim() ?? '';
+    // one transaction: the case, its first party and what happened arrive together or not at all (SPEC C-DOC-2)
     this.doc.transact(() => {
       this.fields.set('schemaVersion', caseSchemaVersion);
       this.fields.set('id', init.id);
@@ -162,13 +176,17 @@ export class CaseFile {
       this.fields.set('createdAt', init.createdAt);
       this.fields.set('title', init.title);
       if (grid !== null) this.fields.set('grid', grid);
+      if (source !== null) this.fields.set('source', source);
       // the first values open the history, so a later change reads as a change from something
       appendChanges(this.doc, [
         this.#change('title', init.title, init.by, []),
         this.#change('village', init.village, init.by, []),
         ...(grid === null ? [] : [this.#change('grid', grid, init.by, [])]),
         this.#change('disputeType', init.disputeType, init.by, []),
+        ...(source === null ? [] : [this.#change('source', source, init.by, [])]),
       ]);
+      if (firstParty) this.addParty(firstParty, init.by);
+      if (whatHappened !== '') this.notes.insert(0, whatHappened);
     }, localEditOrigin);
   }
 
@@ -202,6 +220,12 @@ export class CaseFile {
 
   setDisputeType(type: DisputeType, by?: string): void {
     this.#setScalar('disputeType', type, by);
+  }
+
+  /** How the case came to light (SPEC C-DOC-6), a register like the type. */
+  setSource(source: CaseSource, by?: string): void {
+    if (!isCaseSource(source)) throw new Error(`no case source ${String(source)}`);
+    this.#setScalar('source', source, by);
   }
 
   /** The grid within the case's village (SPEC C-DOC-5); refused for a grid that village does not have. */
@@ -409,6 +433,7 @@ export class CaseFile {
     const registers = readRegisters(this.doc);
     const village = this.#registerValue('village', registers.village);
     const type = this.#registerValue('disputeType', registers.disputeType);
+    const source = this.#registerValue('source', registers.source);
     const createdAt = fields.get('createdAt');
     const version = fields.get('schemaVersion');
     return {
@@ -417,6 +442,7 @@ export class CaseFile {
       village: typeof village === 'string' && findVillage(village) ? (village as VillageId) : null,
       grid: readGrid(village, this.#registerValue('grid', registers.grid)),
       disputeType: isDisputeType(type) ? type : null,
+      source: isCaseSource(source) ? source : null,
       createdAt: typeof createdAt === 'number' ? createdAt : null,
       ...this.#placement(),
       newerSchema: typeof version === 'number' && version > caseSchemaVersion,

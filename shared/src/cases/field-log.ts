@@ -15,7 +15,7 @@ export type FieldValue = z.infer<typeof fieldValueSchema>;
 export const fieldChangeSchema = z.object({
   /** Random, unique: with `at` it orders the log the same way on every replica. */
   id: z.string().min(8).max(64),
-  /** `title`, `village`, `disputeType`, `grid`, or `parties.<party id>.<field>`. */
+  /** `title`, `village`, `disputeType`, `grid`, `source`, or `parties.<party id>.<field>`. */
   field: z.string().min(1).max(200),
   value: fieldValueSchema,
   /** When it was set, by the device's clock (ms). */

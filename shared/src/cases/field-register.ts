@@ -11,7 +11,7 @@ import {
  * The short fields of a case a person rewrites whole: each is a multi-value register on the field log, never
  * text that merges, so two values written at once are both kept and neither is glued to the other (SPEC C-REG-1).
  */
-export const registerFields = ['title', 'village', 'disputeType', 'grid'] as const;
+export const registerFields = ['title', 'village', 'disputeType', 'grid', 'source'] as const;
 export type RegisterField = (typeof registerFields)[number];
 
 export function isRegisterField(value: unknown): value is RegisterField {
@@ -83,6 +83,7 @@ export function readRegisters(doc: Y.Doc): Record<RegisterField, RegisterState> 
     village: state('village'),
     disputeType: state('disputeType'),
     grid: state('grid'),
+    source: state('source'),
   };
 }
 

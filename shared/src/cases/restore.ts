@@ -27,7 +27,7 @@ export type RestoreEntry = z.infer<typeof restoreEntrySchema>;
 // the title is a register written through the case file (SPEC C-REG-1), not copied as a key
 const fixedFields = new Set(['id', 'schemaVersion', 'createdAt', 'title']);
 /** Case fields whose every value the field history keeps (SPEC C-HIST-1). */
-const loggedFields = new Set(['village', 'disputeType', 'grid']);
+const loggedFields = new Set(['village', 'disputeType', 'grid', 'source']);
 
 export interface RestoreOptions {
   /** The moment `version` was read at. */

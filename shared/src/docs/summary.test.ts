@@ -39,6 +39,7 @@ describe('summarizeDoc', () => {
         spansVillages: false,
         openActions: 0,
         nextActionDue: null,
+        source: null,
       },
       meeting: null,
     });

@@ -49,7 +49,24 @@ describe('ledgerEntryOf', () => {
       spansVillages: false,
       openActions: 0,
       nextActionDue: null,
+      source: null,
     });
+  });
+
+  it('C-DOC-6: the row says how the case came to light', () => {
+    const caseFile = new CaseFile(new Y.Doc());
+    caseFile.create({
+      id: 'hotlinecase000001' as CaseId,
+      title: '噪音扰民',
+      village: 'jiangting' as VillageId,
+      disputeType: 'neighbours',
+      source: 'hotline12345',
+      createdAt: day,
+    });
+    expect(ledgerEntryOf(caseFile.doc).source).toBe('hotline12345');
+    expect(ledgerEntrySchema.safeParse({ ...ledgerEntryOf(caseFile.doc), source: undefined }).success).toBe(
+      false,
+    );
   });
 
   it('L-LEDGER-1: stage, risk, level, handler, leaders, departments and deadline come from the folded timeline', () => {

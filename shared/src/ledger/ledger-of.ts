@@ -14,7 +14,7 @@ import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
 /**
  * What the server keeps of a case beside its listing (SPEC L-LEDGER-1): a ledger row without what only the
  * listing knows (name, last saved) or the caller decides (access). Stored as JSON and checked when read back.
- * The grid and whether it needs review must be there: a row stored before rows had them is built again from its
+ * The grid, whether it needs review and the source must be there: a row stored before rows had them is built again from its
  * document instead.
  */
 export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: true, access: true }).extend({
@@ -24,6 +24,7 @@ export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: t
   spansVillages: z.boolean(),
   openActions: z.number().int().nonnegative(),
   nextActionDue: z.string().nullable(),
+  source: z.string().nullable(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
@@ -61,6 +62,7 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     spansVillages: spansVillages(summary.village, parties),
     openActions: open.length,
     nextActionDue: earliest(open.map((entry) => entry.deadline)),
+    source: summary.source,
   };
 }
 

@@ -51,6 +51,11 @@ export const ledgerRowSchema = z.object({
   openActions: z.number().int().nonnegative().default(0),
   /** The earliest deadline (`YYYY-MM-DD`) of those action items, if any has one. */
   nextActionDue: z.string().nullable().default(null),
+  /**
+   * How the case came to light (SPEC C-DOC-6). A row kept on a device from before rows had it reads as unknown
+   * until the server sends it again.
+   */
+  source: z.string().nullable().default(null),
   access: z.enum(['read', 'write']),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
@@ -82,6 +87,7 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     spansVillages: false,
     openActions: 0,
     nextActionDue: null,
+    source: null,
     access: 'write',
     ...fields,
   };

@@ -154,6 +154,26 @@ describe('the needs-review filter', () => {
   });
 });
 
+describe('filtering by how a case came to light', () => {
+  it('C-DOC-6, L-LEDGER-2: the source is a filter like the type; a case recorded before it was asked has none', () => {
+    const list = [
+      sampleLedgerRow('s1', { source: 'hotline12345' }),
+      sampleLedgerRow('s2', { source: 'visit' }),
+      sampleLedgerRow('s3', { source: 'hotline12345', village: 'hongyan' }),
+      sampleLedgerRow('s4'),
+    ];
+    expect(names(run(list, { source: 'hotline12345' }).rows).sort()).toEqual(['case:s1', 'case:s3']);
+    expect(names(run(list, { source: 'none' }).rows)).toEqual(['case:s4']);
+    expect(run(list, { village: 'jiangting' }).counts.source).toEqual(
+      new Map([
+        ['hotline12345', 1],
+        ['visit', 1],
+        ['none', 1],
+      ]),
+    );
+  });
+});
+
 describe('sorting the ledger', () => {
   it('L-LEDGER-2: by last change, creation, risk or the soonest deadline', () => {
     expect(names(run(rows, {}).rows)).toEqual(['case:b', 'case:c', 'case:a', 'case:e', 'case:d']);

@@ -13,6 +13,8 @@ import type { LedgerSearchIndex } from './search-index.ts';
 export const facets = [
   'village',
   'disputeType',
+  /** How the case came to light (SPEC C-DOC-6). */
+  'source',
   'risk',
   'stage',
   'level',
@@ -97,6 +99,8 @@ export function facetValue(row: LedgerRow, facet: Facet, context: QueryContext):
       return row.village ?? noValue;
     case 'disputeType':
       return row.disputeType ?? noValue;
+    case 'source':
+      return row.source ?? noValue;
     case 'risk':
       return row.risk ?? noValue;
     case 'stage':

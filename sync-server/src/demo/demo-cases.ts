@@ -1,3 +1,4 @@
+import type { CaseSource } from '@concord/shared/cases/case-source.ts';
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
 import type { NotesOp } from '@concord/shared/cases/notes-format.ts';
 import type { PartyFields } from '@concord/shared/cases/parties.ts';
@@ -13,6 +14,8 @@ export interface DemoCase {
   /** The grid of the village it lies in, if recorded (SPEC C-DOC-5). */
   grid?: string;
   disputeType: DisputeType;
+  /** How it came to light (SPEC C-DOC-6). */
+  source: CaseSource;
   createdAt: number;
   /** The account that recorded it. */
   recordedBy: string;
@@ -42,6 +45,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       // found by grid1 walking their grid, so it is theirs to follow (SPEC L-MINE-1)
       grid: 'jiangting-1',
       disputeType: 'forestLandBoundary',
+      source: 'visit',
       createdAt: at(12),
       recordedBy: 'demo-grid1',
       notes: '网格员入户走访时发现:两户对后山一片杉木林的界线各执一词,已有口角。村委会第一次劝调未果。',
@@ -78,6 +82,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       title: '村道硬化工程欠薪纠纷(涉及8名村民)',
       village: 'jiangting' as VillageId,
       disputeType: 'unpaidWages',
+      source: 'walkIn',
       createdAt: at(5),
       recordedBy: 'demo-cadre1',
       notes: '8名村民反映施工队拖欠工资共计3.2万元。拟提交镇信访工作联席会议专题会研究。',
@@ -112,6 +117,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       title: '张某与李某宅基地滴水纠纷',
       village: 'hongyan' as VillageId,
       disputeType: 'neighbours',
+      source: 'gridReport',
       createdAt: at(3),
       recordedBy: 'demo-police1',
       notes: '联户长反映:张家新建房屋屋檐滴水落入李家院坝。警务室民警已到场劝解,双方同意由村调委会调解。',
@@ -138,6 +144,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       title: '陈某夫妻婚姻家庭纠纷',
       village: 'hongyan' as VillageId,
       disputeType: 'marriageFamily',
+      source: 'walkIn',
       createdAt: at(20),
       recordedBy: 'demo-judicial1',
       ...formatted([
@@ -189,6 +196,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       title: '平寨村三组土地承包经营权纠纷',
       village: 'pingzhai' as VillageId,
       disputeType: 'land',
+      source: 'walkIn',
       createdAt: at(8),
       recordedBy: 'demo-judicial1',
       notes: '涉及承包地流转合同到期后的续签问题。司法所研判为较高风险,建议明确包案领导。',
@@ -216,6 +224,7 @@ export function fixedDemoCases(now: number): DemoCase[] {
       title: '农用车与摩托车刮擦赔偿纠纷',
       village: 'pingzhai' as VillageId,
       disputeType: 'roadSafety',
+      source: 'policeCallOut',
       createdAt: at(1),
       recordedBy: 'demo-police1',
       notes: '派出所出警后现场调解,双方就医药费数额仍有分歧,移交村矛盾纠纷化解室。',

@@ -1,3 +1,4 @@
+import type { CaseSource } from '@concord/shared/cases/case-source.ts';
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
 import type { NatureFlag } from '@concord/shared/cases/risk.ts';
 import type { DepartmentId } from '@concord/shared/org/agencies.ts';
@@ -209,12 +210,12 @@ export const projects = [
   '产业路',
 ];
 
-/** How a dispute came to light (DOMAIN.md). */
-export const sources = [
-  '网格员入户走访时发现:',
-  '联户长在微信群反映:',
-  '当事人到村委会矛盾纠纷化解室反映:',
-  '12345热线转来:',
-  '警务室接警后了解到:',
-  '镇综治中心接访时了解到:',
+/** How a demo case came to light, and the words its notes open with (SPEC C-DOC-6). */
+export const sources: readonly (readonly [CaseSource, string])[] = [
+  ['visit', '网格员入户走访时发现:'],
+  ['gridReport', '联户长在微信群反映:'],
+  ['walkIn', '当事人到村委会矛盾纠纷化解室反映:'],
+  ['hotline12345', '12345热线转来:'],
+  ['policeCallOut', '警务室接警后了解到:'],
+  ['walkIn', '镇综治中心接访时了解到:'],
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { caseSources } from '@concord/shared/cases/case-source.ts';
 import { disputeTypes } from '@concord/shared/cases/dispute-type.ts';
 import { deadlineStatus } from '@concord/shared/cases/workflow/deadlines.ts';
 import { openFlags } from '@concord/shared/cases/workflow/review.ts';
@@ -43,6 +44,14 @@ describe('the demo town', () => {
     expect(Math.max(...ages)).toBeGreaterThan(90);
     expect(Math.max(...ages)).toBeLessThanOrEqual(181);
     for (const demo of town) for (const event of demo.events) expect(event.at).toBeLessThan(now);
+  });
+
+  it('D-DEMO-2, C-DOC-6: every case says how it came to light, each way among them, as its notes open', () => {
+    const sources = new Set(town.map((c) => c.source));
+    expect(caseSources.filter((source) => !sources.has(source))).toEqual([]);
+    const hotline = generateDemoCases(now).filter((c) => c.source === 'hotline12345');
+    expect(hotline.length).toBeGreaterThan(0);
+    for (const demo of hotline) expect(demo.notes, demo.id).toMatch(/^12345热线/);
   });
 
   it('D-DEMO-2: the seed reports’ dispute types, with parties and Chinese titles and notes', () => {

@@ -127,14 +127,19 @@ function generateCase(
   tell(story);
   // what has not happened yet by now is not in the timeline: young cases are still open
   const events = story.events.filter((event) => event.at < now);
+  // drawn in the order they always were, so the seeded town stays the same town
+  const title = fill(titleTemplate);
+  const recordedBy = random.pick(village.recorders);
+  const [source, opening] = random.pick(sources);
   return {
     id,
-    title: fill(titleTemplate),
+    title,
     village: village.id,
     disputeType: material.type,
+    source,
     createdAt,
-    recordedBy: random.pick(village.recorders),
-    notes: `${random.pick(sources)}${fill(factsTemplate)}${progressNote(events, department)}`,
+    recordedBy,
+    notes: `${opening}${fill(factsTemplate)}${progressNote(events, department)}`,
     parties: partiesOf(random, material.respondents, village.id, a, b, fill, nature, group),
     events,
   };

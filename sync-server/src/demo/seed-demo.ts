@@ -94,6 +94,7 @@ function fill(caseFile: CaseFile, demo: DemoCase): void {
     village: demo.village,
     grid: demo.grid ?? null,
     disputeType: demo.disputeType,
+    source: demo.source,
     createdAt: demo.createdAt,
     by: demo.recordedBy,
   });

@@ -123,6 +123,7 @@ describe('GET /api/ledger', () => {
       spansVillages: false,
       openActions: 0,
       nextActionDue: null,
+      source: null,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });

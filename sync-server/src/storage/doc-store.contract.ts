@@ -358,6 +358,7 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     spansVillages: false,
     openActions: 0,
     nextActionDue: null,
+    source: null,
     ...fields,
   };
 }

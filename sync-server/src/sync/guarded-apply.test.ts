@@ -84,6 +84,24 @@ describe('the guard on case facts', () => {
     expect(server.getMap('case').get('createdAt')).toBe(1000);
   });
 
+  it('A-GUARD-3, C-DOC-6: how a case came to light is one of the known ways, as its type is one of the known types', () => {
+    const { server, replica } = townWithCase();
+    const g = replica(grid);
+    new CaseFile(g.doc).setSource('visit', grid.id);
+    expect(refusals(g.send())).toEqual([]);
+    expect(new CaseFile(server).summary().source).toBe('visit');
+    g.doc.getMap('case').set('source', 'rumour');
+    expect(refusals(g.send())).toEqual(['guard_required:case.source']);
+    // a history entry claiming an unknown source, without the field, does not stand either
+    g.doc
+      .getArray('fieldLog')
+      .push([{ id: 'forged-source-01', field: 'source', value: 'rumour', at: 6_000, by: grid.id, seen: [] }]);
+    expect(refusals(g.send())).toEqual(['guard_required:fieldLog']);
+    g.doc.getMap('case').delete('source');
+    expect(refusals(g.send())).toEqual(['guard_required:case.source']);
+    for (const doc of [server, g.doc]) expect(new CaseFile(doc).summary().source).toBe('visit');
+  });
+
   it('A-GUARD-5: one transaction that empties a whole case is refused, and all it took is put back', () => {
     const { server, replica } = townWithCase();
     const setup = replica(centre);

@@ -150,7 +150,7 @@ function reviewFieldLog(
 /** The facts a case cannot be without once created. */
 const requiredCaseKeys = ['id', 'schemaVersion', 'createdAt', 'village', 'disputeType', 'title'] as const;
 
-const caseKeyEntries = new Set(['village', 'grid', 'level', 'leaders', 'departments']);
+const caseKeyEntries = new Set(['village', 'grid', 'level', 'leaders', 'departments', 'source']);
 function isCaseKeyEntry(field: string): boolean {
   return caseKeyEntries.has(field);
 }

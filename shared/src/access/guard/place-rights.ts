@@ -1,6 +1,7 @@
 import type { Role } from '../../auth/user.ts';
 import { findGrid, findVillage } from '../../org/jurisdiction.ts';
 import { caseSchemaVersion } from '../../cases/case-file.ts';
+import { isCaseSource } from '../../cases/case-source.ts';
 import { isDisputeType } from '../../cases/dispute-type.ts';
 import { guardRefusal, type GuardRefusal } from '../guard-refusals.ts';
 import type { Subject } from '../rights.ts';
@@ -62,6 +63,9 @@ export function caseKeyRefusal(
         : guardRefusal.place;
     case 'disputeType':
       return isDisputeType(after) ? null : guardRefusal.required;
+    case 'source':
+      // how the case came to light is one of the known ways, once said (SPEC C-DOC-6)
+      return isCaseSource(after) ? null : guardRefusal.required;
     case 'title':
       return typeof after === 'string' && after.trim() !== '' ? null : guardRefusal.required;
     default:

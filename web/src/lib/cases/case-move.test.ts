@@ -25,6 +25,7 @@ const summary: CaseSummary = {
   village: jiangting,
   grid: null,
   disputeType: 'forestLandBoundary',
+  source: null,
   createdAt: 0,
   level: 'village',
   leaders: [],

@@ -72,6 +72,7 @@ export function rowWith(
     spansVillages: false,
     openActions: 0,
     nextActionDue: null,
+    source: null,
     access: 'write',
     pendingUpload: false,
   };

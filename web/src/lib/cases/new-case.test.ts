@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate.ts';
-import { gridForVillage, maxTitleLength, newCasePlace, validateNewCase } from './new-case.ts';
+import {
+  gridForVillage,
+  lengthLimit,
+  maxPartyFieldLength,
+  maxTitleLength,
+  maxWhatHappenedLength,
+  newCasePlace,
+  validateNewCase,
+} from './new-case.ts';
 
 const valid = {
   title: '两户之间后山林地界线纠纷',
   village: 'jiangting',
   grid: '',
   disputeType: 'forestLandBoundary',
+  source: 'visit',
+  partyName: '',
+  partyContact: '',
+  whatHappened: '',
 };
 
 describe('validateNewCase', () => {
   it('W-FORM-1: a filled-in form is accepted as entered', () => {
-    expect(validateNewCase(valid)).toEqual({ ok: true, value: { ...valid, grid: null } });
+    expect(validateNewCase(valid)).toEqual({
+      ok: true,
+      value: {
+        title: valid.title,
+        village: 'jiangting',
+        grid: null,
+        disputeType: 'forestLandBoundary',
+        source: 'visit',
+        firstParty: null,
+        whatHappened: '',
+      },
+    });
   });
 
   it('W-FORM-1: spaces around the title are dropped', () => {
@@ -56,7 +79,7 @@ describe('validateNewCase', () => {
   });
 
   it('W-FORM-1: every refusal is reported at once, each beside its own field', () => {
-    expect(validateNewCase({ title: ' ', village: '', grid: '', disputeType: 'land' })).toEqual({
+    expect(validateNewCase({ ...valid, title: ' ', village: '', disputeType: 'land' })).toEqual({
       ok: false,
       errors: { title: 'new_case_title_required', village: 'new_case_village_required' },
     });
@@ -64,9 +87,9 @@ describe('validateNewCase', () => {
 
   it('W-FORM-1: each refusal is a message in both languages, with the limit filled in', () => {
     const checked = validateNewCase({
+      ...valid,
       title: 'x'.repeat(maxTitleLength + 1),
       village: '',
-      grid: '',
       disputeType: 'land',
     });
     if (checked.ok) throw new Error('expected a refusal');
@@ -82,12 +105,94 @@ describe('validateNewCase', () => {
     expect(translate('zh-CN', 'new_case_title_too_long', { max: maxTitleLength })).toContain('120');
   });
 
-  // The form offers only known types, so this is a fallback rather than a refusal of a bad field.
-  it('a dispute type this version does not know is recorded as other', () => {
-    expect(validateNewCase({ ...valid, disputeType: 'piracy' })).toMatchObject({
-      ok: true,
-      value: { disputeType: 'other' },
+  it('W-NEWCASE-1: no type, or one this version does not know, is refused, never recorded as other', () => {
+    for (const disputeType of ['', 'piracy', 'Land']) {
+      expect(validateNewCase({ ...valid, disputeType }), disputeType).toEqual({
+        ok: false,
+        errors: { disputeType: 'new_case_type_required' },
+      });
+    }
+  });
+
+  it('W-NEWCASE-1, C-DOC-6: how the case came to light is one of the known ways, and must be chosen', () => {
+    for (const source of ['visit', 'policeCallOut', 'walkIn', 'hotline12345', 'gridReport']) {
+      expect(validateNewCase({ ...valid, source }), source).toMatchObject({ ok: true, value: { source } });
+    }
+    for (const source of ['', 'rumour', 'Visit']) {
+      expect(validateNewCase({ ...valid, source }), source).toEqual({
+        ok: false,
+        errors: { source: 'new_case_source_required' },
+      });
+    }
+  });
+
+  it('W-NEWCASE-1: the party met at the door is an applicant of the case’s village; what happened is kept trimmed', () => {
+    const checked = validateNewCase({
+      ...valid,
+      partyName: ' 李某 ',
+      partyContact: ' 13800000000 ',
+      whatHappened: '\n两户因界桩争吵\n',
     });
+    expect(checked).toMatchObject({
+      ok: true,
+      value: {
+        firstParty: { name: '李某', contact: '13800000000', village: 'jiangting', role: 'applicant' },
+        whatHappened: '两户因界桩争吵',
+      },
+    });
+    expect(validateNewCase({ ...valid, partyName: '李某' })).toMatchObject({
+      ok: true,
+      value: { firstParty: { name: '李某', contact: '' } },
+    });
+  });
+
+  it('W-NEWCASE-1: a contact without a name, and text past its limit, are refused beside their fields', () => {
+    expect(validateNewCase({ ...valid, partyContact: '13800000000' })).toEqual({
+      ok: false,
+      errors: { partyName: 'new_case_party_name_required' },
+    });
+    const long = validateNewCase({
+      ...valid,
+      partyName: '李'.repeat(maxPartyFieldLength + 1),
+      partyContact: '1'.repeat(maxPartyFieldLength + 1),
+      whatHappened: '事'.repeat(maxWhatHappenedLength + 1),
+    });
+    expect(long).toEqual({
+      ok: false,
+      errors: {
+        partyName: 'new_case_too_long',
+        partyContact: 'new_case_too_long',
+        whatHappened: 'new_case_too_long',
+      },
+    });
+    expect(lengthLimit('whatHappened')).toBe(maxWhatHappenedLength);
+    expect(lengthLimit('partyName')).toBe(maxPartyFieldLength);
+  });
+
+  it('W-NEWCASE-1: a form with nothing chosen is refused field by field, each in both languages', () => {
+    const checked = validateNewCase({ ...valid, title: '', village: '', disputeType: '', source: '' });
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        title: 'new_case_title_required',
+        village: 'new_case_village_required',
+        disputeType: 'new_case_type_required',
+        source: 'new_case_source_required',
+      },
+    });
+    const keys = [
+      'new_case_type_required',
+      'new_case_source_required',
+      'new_case_party_name_required',
+      'new_case_too_long',
+    ] as const;
+    for (const key of keys) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const message = translate(locale, key, { max: 100 });
+        expect(message, `${locale} ${key}`).not.toBe(key);
+        expect(message, `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Role } from '@concord/shared/auth/user.ts';
 import type { DisputeType } from '@concord/shared/cases/dispute-type.ts';
+import type { CaseSource } from '@concord/shared/cases/case-source.ts';
 import { departments } from '@concord/shared/org/agencies.ts';
 import { findGrid, findVillage } from '@concord/shared/org/jurisdiction.ts';
 import type { MessageKey } from './translate.ts';
@@ -35,4 +36,9 @@ export function gridName(villageId: string | null, gridId: string | null, locale
   const grid = findGrid(villageId, gridId);
   if (!grid) return gridId;
   return locale === 'zh-CN' ? grid.name.zh : grid.name.en;
+}
+
+/** The message naming how a case came to light (SPEC C-DOC-6). */
+export function caseSourceKey(source: CaseSource): MessageKey {
+  return `source_${source}`;
 }

@@ -1,6 +1,7 @@
 import { registersEn } from './registers-messages.ts';
 import { casePageEn } from './case-page-messages.ts';
 import { gridsEn } from './grids-messages.ts';
+import { newCaseEn } from './new-case-messages.ts';
 import { historyEn } from './history-messages.ts';
 import { ledgerEn } from './ledger-messages.ts';
 import { meetingsEn } from './meetings-messages.ts';
@@ -183,6 +184,7 @@ export const en = {
   ...workflowEn,
   ...stepsEn,
   ...gridsEn,
+  ...newCaseEn,
   ...registersEn,
   ...versionsEn,
   ...refusalEn,

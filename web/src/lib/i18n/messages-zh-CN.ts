@@ -1,6 +1,7 @@
 import { registersZhCN } from './registers-messages.ts';
 import { casePageZhCN } from './case-page-messages.ts';
 import { gridsZhCN } from './grids-messages.ts';
+import { newCaseZhCN } from './new-case-messages.ts';
 import { historyZhCN } from './history-messages.ts';
 import { ledgerZhCN } from './ledger-messages.ts';
 import { meetingPapersZhCN } from './meeting-papers-messages.ts';
@@ -179,6 +180,7 @@ export const zhCN: Messages = {
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,
+  ...newCaseZhCN,
   ...registersZhCN,
   ...versionsZhCN,
   ...refusalZhCN,

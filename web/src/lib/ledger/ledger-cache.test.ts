@@ -7,8 +7,8 @@ const rows = [
   sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
 ];
 
-/** The columns rows gained with joint meetings, last of all. */
-const meetingColumns = ['attemptsAtLevel', 'spansVillages', 'openActions', 'nextActionDue'];
+/** The columns rows gained with joint meetings, then with how the case came to light, last of all. */
+const meetingColumns = ['attemptsAtLevel', 'spansVillages', 'openActions', 'nextActionDue', 'source'];
 
 describe('the ledger kept on the device', () => {
   it('L-LEDGER-5: rows stored are read back the same, with when the server sent them', () => {
@@ -38,7 +38,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'grid' && column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -7)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
   });
@@ -52,7 +52,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
@@ -68,9 +68,23 @@ describe('the ledger kept on the device', () => {
     const before = {
       ...stored,
       columns: stored.columns.filter((column) => !meetingColumns.includes(column)),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -4)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('eeee')]);
+  });
+
+  it('C-DOC-6, L-LEDGER-5: rows kept before rows said how the case came to light read as not saying', () => {
+    const found = [sampleLedgerRow('ffff', { source: 'hotline12345', openActions: 1 })];
+    expect(decodeLedgerCache(encodeLedgerCache(found, 3)).rows).toEqual(found);
+    const stored = JSON.parse(encodeLedgerCache(found, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => column !== 'source'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
+      sampleLedgerRow('ffff', { openActions: 1 }),
+    ]);
   });
 
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {

@@ -34,18 +34,21 @@ const columns = [
   'spansVillages',
   'openActions',
   'nextActionDue',
+  'source',
 ] as const satisfies readonly (keyof LedgerRow)[];
 
 /**
- * The columns before rows told of meetings' action items and what the agenda builder reads, before they said
+ * The columns before rows said how the case came to light (SPEC C-DOC-6), before they told of meetings' action items and what the agenda builder reads, before they said
  * whether they need review, and before they had a grid: still read, each row without them, until the server sends
  * rows again (SPEC L-REVIEW-1).
  */
-const columnsBeforeMeetings = columns.slice(0, -4);
+const columnsBeforeSource = columns.slice(0, -1);
+const columnsBeforeMeetings = columnsBeforeSource.slice(0, -4);
 const columnsBeforeReview = columnsBeforeMeetings.slice(0, -1);
 const columnsBeforeGrids = columnsBeforeMeetings.slice(0, -2);
 const readable = new Set([
   columns.join(),
+  columnsBeforeSource.join(),
   columnsBeforeMeetings.join(),
   columnsBeforeReview.join(),
   columnsBeforeGrids.join(),

@@ -1,6 +1,7 @@
+import { isCaseSource } from '@concord/shared/cases/case-source.ts';
 import { isDisputeType } from '@concord/shared/cases/dispute-type.ts';
 import { noValue, type Facet, type SortKey } from '@concord/shared/ledger/query.ts';
-import { disputeTypeKey, villageName } from '../i18n/labels.ts';
+import { caseSourceKey, disputeTypeKey, villageName } from '../i18n/labels.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 
 /** The words for a facet's value in the interface language; a value this version does not know shows as stored. */
@@ -18,6 +19,9 @@ function facetValueKey(facet: Facet, value: string): MessageKey | null {
     case 'disputeType':
       if (value === noValue) return 'ledger_type_none';
       return isDisputeType(value) ? disputeTypeKey(value) : null;
+    case 'source':
+      if (value === noValue) return 'ledger_source_none';
+      return isCaseSource(value) ? caseSourceKey(value) : null;
     case 'risk':
       return known(`ledger_risk_${value}`);
     case 'stage':
@@ -64,6 +68,7 @@ export type ListFacet = Exclude<Facet, 'mine' | 'review'>;
 export const facetLabelKeys: Record<ListFacet, MessageKey> = {
   village: 'ledger_filter_village',
   disputeType: 'ledger_filter_type',
+  source: 'ledger_filter_source',
   risk: 'ledger_filter_risk',
   stage: 'ledger_filter_stage',
   level: 'ledger_filter_level',

@@ -1,3 +1,4 @@
+import { caseSources } from '@concord/shared/cases/case-source.ts';
 import { disputeTypes } from '@concord/shared/cases/dispute-type.ts';
 import { riskGrades, stages } from '@concord/shared/cases/workflow/events.ts';
 import { escalationLevels } from '@concord/shared/org/agencies.ts';
@@ -26,6 +27,7 @@ export const pageSize = 50;
 const offered: Record<ListFacet, readonly string[]> = {
   village: [...demoVillages.map((v) => v.id), noValue],
   disputeType: [...disputeTypes, noValue],
+  source: [...caseSources, noValue],
   risk: [...[...riskGrades].reverse(), noValue],
   stage: stages,
   level: escalationLevels,

@@ -1,7 +1,8 @@
+import { isCaseSource } from '@concord/shared/cases/case-source.ts';
 import { isDisputeType } from '@concord/shared/cases/dispute-type.ts';
 import type { FieldChange, FieldValue } from '@concord/shared/cases/field-log.ts';
 import { inConflict, type RegisterField, type RegisterState } from '@concord/shared/cases/field-register.ts';
-import { disputeTypeKey, gridName, villageName } from '../i18n/labels.ts';
+import { caseSourceKey, disputeTypeKey, gridName, villageName } from '../i18n/labels.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 
 /** The label of a register field, as the case page names it. */
@@ -15,6 +16,8 @@ export function registerFieldKey(field: RegisterField): MessageKey {
       return 'case_type';
     case 'grid':
       return 'case_grid';
+    case 'source':
+      return 'case_source';
   }
 }
 
@@ -35,6 +38,8 @@ export function registerValueText(
       return isDisputeType(value) ? translate(locale, disputeTypeKey(value)) : text;
     case 'grid':
       return gridName(village, text, locale);
+    case 'source':
+      return isCaseSource(value) ? translate(locale, caseSourceKey(value)) : text;
   }
 }
 
