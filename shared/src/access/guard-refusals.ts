@@ -32,6 +32,8 @@ export const guardRefusal = {
   unlockNeedsReason: 'guard_unlock_needs_reason',
   /** A person signs in at a meeting only themselves; the convener signs in anyone. */
   attendanceOthers: 'guard_attendance_others',
+  /** A meeting's title, date, place, kind and steps, and its agenda, are its convener's to set (SPEC M-GUARD-2). */
+  convenerOnly: 'guard_convener_only',
   ...stepRefusal,
 } as const;
 export type GuardRefusal = (typeof guardRefusal)[keyof typeof guardRefusal];

@@ -293,3 +293,55 @@ describe('what meetings decided, on the case', () => {
     expect(caseMeetingEntries(server)).toEqual([]);
   });
 });
+
+describe('what a meeting is and its order of business', () => {
+  it('M-GUARD-2: an invited agency’s change of the title, date, place or step, or of the agenda, is undone; its minutes, decisions and actions stand', () => {
+    const { server, replica, itemId } = townWithMeeting();
+    const p = replica(police);
+    const meeting = new MeetingFile(p.doc);
+    p.doc.transact(() => {
+      meeting.title.insert(0, '改:');
+      meeting.fields.set('date', '2026-12-01');
+      meeting.fields.set('place', '派出所');
+      meeting.fields.set('stage', 'publish');
+      meeting.agenda.delete(itemId);
+      meeting.agenda.set('extra', { id: 'extra' });
+    });
+    expect(refusals(p.send()).sort()).toEqual(
+      ['agenda.extra', `agenda.${itemId}`, 'meeting.date', 'meeting.place', 'meeting.stage', 'title']
+        .map((field) => `guard_convener_only:${field}`)
+        .sort(),
+    );
+    for (const doc of [server, p.doc]) {
+      const kept = new MeetingFile(doc);
+      expect(kept.title.toString()).toBe('十一月专题会');
+      expect([kept.date, kept.place, kept.stage]).toEqual(['2026-11-20', '镇综治中心', null]);
+      expect(kept.agendaItems.map((item) => item.id)).toEqual([itemId]);
+    }
+
+    // the invited write the minutes, decide and take on actions
+    const again = replica(police);
+    const theirs = new MeetingFile(again.doc);
+    theirs.minutes(itemId).insert(0, '警务室:');
+    theirs.addDecision(itemId, '警务室上门稳控', stamp(police.id));
+    theirs.addAction(
+      { itemId, caseId: null, text: '上门回访', owner: police.id, deadline: null },
+      stamp(police.id),
+    );
+    expect(refusals(again.send())).toEqual([]);
+    const now = new MeetingFile(server);
+    expect(now.minutes(itemId).toString()).toBe('警务室:双方同意重新丈量。');
+    expect(now.decisions).toHaveLength(2);
+    expect(now.actions).toHaveLength(2);
+
+    // the convener sets them
+    const c = replica(centre);
+    new MeetingFile(c.doc).setDetails({ title: '十一月专题会(改期)', date: '2026-12-02', place: '镇司法所' });
+    expect(refusals(c.send())).toEqual([]);
+    expect(new MeetingFile(server).summary()).toMatchObject({
+      title: '十一月专题会(改期)',
+      date: '2026-12-02',
+      place: '镇司法所',
+    });
+  });
+});

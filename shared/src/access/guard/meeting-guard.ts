@@ -35,6 +35,9 @@ export function prepareMinutes(doc: Y.Doc): void {
   for (const name of [...doc.share.keys()]) if (minutesItemOf(name) !== null) doc.getText(name);
 }
 
+/** Keys of the meeting map that only its convener sets: what, when, where, and a deliberation's step (M-GUARD-2). */
+const convenerKeys = ['kind', 'body', 'date', 'time', 'place', 'village', 'stage'] as const;
+
 /** Keys of the meeting map set when it is created and never changed after (SPEC M-GUARD-1). */
 const fixedMeetingKeys = ['id', 'createdAt', 'convener'] as const;
 
@@ -42,10 +45,10 @@ const fixedMeetingKeys = ['id', 'createdAt', 'convener'] as const;
 const frozenMaps = [meetingKeys.agenda, meetingKeys.decisions, meetingKeys.actions, meetingKeys.attendance];
 
 /**
- * What of a client's transaction on a meeting stands (SPEC A-GUARD-7, M-LOCK-*, M-ATTEND-1, M-GUARD-1): the
- * invitations and the lock only by the convener, nothing of a finalized meeting but whether its action items are
- * done, sign-ins only of oneself (the convener signs in anyone), completions and lock entries only in the sender's
- * own name, nothing the server alone writes.
+ * What of a client's transaction on a meeting stands (SPEC A-GUARD-7, M-LOCK-*, M-ATTEND-1, M-GUARD-1, M-GUARD-2):
+ * the invitations, the lock, the title, details and agenda only by the convener, nothing of a finalized meeting but
+ * whether its action items are done, sign-ins only of oneself (the convener signs in anyone), completions and lock
+ * entries only in the sender's own name, nothing the server alone writes.
  */
 export function reviewMeetingTransaction(
   doc: Y.Doc,
@@ -72,17 +75,24 @@ export function reviewMeetingTransaction(
         ? guardRefusal.minutesLocked
         : map === meetingKeys.attendance
           ? attendanceRefusal(sender, change)
-          : null;
+          : map === meetingKeys.agenda && !mayInvite(sender)
+            ? guardRefusal.convenerOnly
+            : null;
       if (reason !== null) undo(reason, map, change);
     }
   }
   reviewCompletions(doc, transaction, sender, meetingKeys.completion, verdict);
-  if (frozen) {
+  // the minutes are everyone's to write until finalized; the title is the convener's
+  const convener = mayInvite(sender);
+  if (frozen || !convener) {
     for (const root of touchedRoots(doc, transaction)) {
-      if (root !== meetingKeys.title && minutesItemOf(root) === null) continue;
+      const minutes = minutesItemOf(root) !== null;
+      if (root !== meetingKeys.title && !minutes) continue;
+      if (!frozen && minutes) continue;
       const before = textBefore(doc, transaction, root);
       if (before === null) continue;
-      verdict.refused.push({ reason: guardRefusal.minutesLocked, field: root });
+      const reason = frozen ? guardRefusal.minutesLocked : guardRefusal.convenerOnly;
+      verdict.refused.push({ reason, field: root });
       verdict.compensation.textRestores.push({ text: root, delta: before });
     }
   }
@@ -95,6 +105,9 @@ export function reviewMeetingTransaction(
 /** Why `sender` may not make this change of the meeting's facts, or null (SPEC A-GUARD-7, M-GUARD-1). */
 function meetingKeyRefusal(sender: Subject, change: KeyChange): GuardRefusal | null {
   if (change.key === 'invited') return mayInvite(sender) ? null : guardRefusal.invitations;
+  if ((convenerKeys as readonly string[]).includes(change.key) && !mayInvite(sender)) {
+    return guardRefusal.convenerOnly;
+  }
   if (change.key === 'schemaVersion') {
     // set at creation, and raised (never lowered) by the first write of a newer layout
     const { before, after } = change;

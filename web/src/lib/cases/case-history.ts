@@ -84,6 +84,9 @@ const fieldKeys: Record<string, MessageKey> = {
   'meeting.invited': 'history_field_invited',
   // a meeting's parts (SPEC M-DOC-1), as a refusal on the meeting page names them (SPEC W-MEET-6)
   meeting: 'history_field_meeting',
+  'meeting.kind': 'new_meeting_kind',
+  'meeting.body': 'new_meeting_kind',
+  'meeting.village': 'new_meeting_village',
   'meeting.date': 'history_field_meeting_date',
   'meeting.time': 'history_field_meeting_time',
   'meeting.place': 'history_field_meeting_place',

@@ -28,6 +28,8 @@ export function refusalReasonKey(reason: GuardRefusal): MessageKey {
       return 'refused_guard_unlock_needs_reason';
     case guardRefusal.attendanceOthers:
       return 'refused_guard_attendance_others';
+    case guardRefusal.convenerOnly:
+      return 'refused_guard_convener_only';
     case guardRefusal.authorForged:
       return 'refused_guard_author_forged';
     case guardRefusal.appendOnly:
