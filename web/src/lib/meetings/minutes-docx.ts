@@ -118,10 +118,45 @@ function archiveActionLine(action: ArchiveAction, words: PaperWords): string {
   return parts.join(words.locale === 'zh-CN' ? ';' : '; ');
 }
 
+/** An agenda item as both papers write it: its minutes, decisions and actions. */
+interface PaperItem<A> {
+  topic: string;
+  minutes: string;
+  decisions: string[];
+  actions: A[];
+}
+
+/** The agenda, item by item, then the actions decided on no item: the same on the archive and on the notice. */
+function itemParagraphs<A, I extends PaperItem<A>>(
+  items: readonly I[],
+  otherActions: readonly A[],
+  words: PaperWords,
+  say: { actionLine: (action: A) => string; caseLine: (item: I) => string | null },
+): Paragraph[] {
+  const { t } = words;
+  const none = () => para(t('notice_none'));
+  const out: Paragraph[] = [heading(t('notice_items_heading'), 'h2')];
+  if (items.length === 0) out.push(para(t('notice_no_items'), { italics: true }));
+  items.forEach((item, i) => {
+    out.push(heading(t('notice_item', { n: i + 1, topic: item.topic }), 'h3'));
+    const caseLine = say.caseLine(item);
+    if (caseLine !== null) out.push(para(caseLine, { color: '3D4A57' }));
+    out.push(para(t('notice_minutes'), { bold: true }), ...lines(item.minutes, t('notice_minutes_empty')));
+    out.push(para(t('notice_decisions'), { bold: true }));
+    out.push(...(item.decisions.length > 0 ? item.decisions.map(bullet) : [none()]));
+    out.push(para(t('notice_actions'), { bold: true }));
+    out.push(...(item.actions.length > 0 ? item.actions.map((a) => bullet(say.actionLine(a))) : [none()]));
+  });
+  if (otherActions.length > 0) {
+    out.push(heading(t('notice_other_actions'), 'h2'));
+    out.push(...otherActions.map((a) => bullet(say.actionLine(a))));
+  }
+  return out;
+}
+
 /** The archive minutes, whole and unredacted: people are named, as the archive must keep them. */
 export function archiveDocument(minutes: ArchiveMinutes, words: PaperWords): Document {
   const { t } = words;
-  const none = t('notice_none');
   const children: (Paragraph | Table)[] = [heading(t('archive_heading'), 'title')];
   if (minutes.id)
     children.push(
@@ -151,28 +186,12 @@ export function archiveDocument(minutes: ArchiveMinutes, words: PaperWords): Doc
       ],
     ]),
   );
-  children.push(heading(t('notice_items_heading'), 'h2'));
-  if (minutes.items.length === 0) children.push(para(t('notice_no_items'), { italics: true }));
-  minutes.items.forEach((item, i) => {
-    children.push(heading(t('notice_item', { n: i + 1, topic: item.topic }), 'h3'));
-    if (item.caseId) children.push(para(t('archive_case', { id: item.caseId }), { color: '3D4A57' }));
-    children.push(
-      para(t('notice_minutes'), { bold: true }),
-      ...lines(item.minutes, t('notice_minutes_empty')),
-    );
-    children.push(para(t('notice_decisions'), { bold: true }));
-    children.push(...(item.decisions.length > 0 ? item.decisions.map(bullet) : [para(none)]));
-    children.push(para(t('notice_actions'), { bold: true }));
-    children.push(
-      ...(item.actions.length > 0
-        ? item.actions.map((a) => bullet(archiveActionLine(a, words)))
-        : [para(none)]),
-    );
-  });
-  if (minutes.otherActions.length > 0) {
-    children.push(heading(t('notice_other_actions'), 'h2'));
-    children.push(...minutes.otherActions.map((a) => bullet(archiveActionLine(a, words))));
-  }
+  children.push(
+    ...itemParagraphs(minutes.items, minutes.otherActions, words, {
+      actionLine: (a) => archiveActionLine(a, words),
+      caseLine: (item) => (item.caseId ? t('archive_case', { id: item.caseId }) : null),
+    }),
+  );
   children.push(heading(t('archive_lock_heading'), 'h2'));
   if (minutes.lockLog.length === 0) children.push(para(t('archive_lock_none')));
   for (const entry of minutes.lockLog) {
@@ -200,7 +219,6 @@ function publicActionLine(action: PublicAction, words: PaperWords): string {
 /** The public notice, redacted as the page shows it (SPEC M-PUBLIC-2): nothing here names a person. */
 export function noticeDocument(notice: PublicNotice, words: PaperWords): Document {
   const { t } = words;
-  const none = t('notice_none');
   const children: (Paragraph | Table)[] = [heading(t('notice_heading'), 'title')];
   if (!notice.final) children.push(para(t('notice_draft'), { bold: true, color: 'A4161A' }));
   children.push(
@@ -213,27 +231,12 @@ export function noticeDocument(notice: PublicNotice, words: PaperWords): Documen
       [t('notice_row_bodies'), words.list(notice.bodies.map(words.body)) || '—'],
     ]),
   );
-  children.push(heading(t('notice_items_heading'), 'h2'));
-  if (notice.items.length === 0) children.push(para(t('notice_no_items'), { italics: true }));
-  notice.items.forEach((item, i) => {
-    children.push(heading(t('notice_item', { n: i + 1, topic: item.topic }), 'h3'));
-    children.push(
-      para(t('notice_minutes'), { bold: true }),
-      ...lines(item.minutes, t('notice_minutes_empty')),
-    );
-    children.push(para(t('notice_decisions'), { bold: true }));
-    children.push(...(item.decisions.length > 0 ? item.decisions.map(bullet) : [para(none)]));
-    children.push(para(t('notice_actions'), { bold: true }));
-    children.push(
-      ...(item.actions.length > 0
-        ? item.actions.map((a) => bullet(publicActionLine(a, words)))
-        : [para(none)]),
-    );
-  });
-  if (notice.otherActions.length > 0) {
-    children.push(heading(t('notice_other_actions'), 'h2'));
-    children.push(...notice.otherActions.map((a) => bullet(publicActionLine(a, words))));
-  }
+  children.push(
+    ...itemParagraphs(notice.items, notice.otherActions, words, {
+      actionLine: (a) => publicActionLine(a, words),
+      caseLine: () => null,
+    }),
+  );
   if (notice.final && notice.lockedAt !== null) {
     children.push(para(t('notice_final', { date: words.dateTime(notice.lockedAt) })));
   }
