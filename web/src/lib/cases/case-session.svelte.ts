@@ -22,16 +22,17 @@ import {
   type CaseMeetingEntry,
 } from '@concord/shared/meetings/case-links.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
+import type { DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
+import { OpenDoc } from '../sync/open-doc.svelte.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
-import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
+import type { HeardRefusal } from '../sync/refusal-log.ts';
 import type { SharedDoc } from '../sync/shared-doc.ts';
 import { covers, stepItemIds } from '../workflow/step-items.ts';
 import { DocPresence } from '../workflow/doc-presence.svelte.ts';
 import type { Peer, PresenceField, PresenceState } from '../workflow/presence.ts';
-import { availabilityOf, serverWaitMs, type CaseAvailability } from './case-availability.ts';
+import type { CaseAvailability } from './case-availability.ts';
 import type { CaseDirectory } from './case-directory.svelte.ts';
 
 /**
@@ -45,43 +46,30 @@ export class CaseSession {
   readonly connection: ProviderConnection;
   /** Who else is on the case, and where (SPEC W-PRES-1, W-PRES-2). */
   readonly presence: DocPresence;
+  readonly #open: OpenDoc;
   readonly #shared: SharedDoc;
-  readonly #release: () => void;
   readonly #subscribeCase: () => void;
   readonly #subscribeTimeline: () => void;
-  readonly #subscribeLocalSave: () => void;
   readonly #subscribeServerSave: () => void;
-  readonly #subscribeAccess: () => void;
-  readonly #subscribeRefusals: () => void;
   readonly #subscribeReceipts: () => void;
   readonly #subscribeMeetings: () => void;
   readonly #directory: CaseDirectory;
-  readonly #refusals: RefusalLog;
   readonly #stopWatching: () => void;
-  #loaded = $state(false);
-  /** The server has not answered for a while since the local copy loaded (SPEC W-MISSING-1). */
-  #waitedLong = $state(false);
-  #waitTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(name: DocName, pool: DocPool, directory: CaseDirectory) {
     this.name = name;
     this.#directory = directory;
-    const { shared, release } = pool.acquire(name);
+    this.#open = new OpenDoc(name, pool);
+    const shared = this.#open.shared;
     this.#shared = shared;
-    this.#release = release;
     this.caseFile = new CaseFile(shared.doc);
-    this.connection = new ProviderConnection(shared.provider);
+    this.connection = this.#open.connection;
     this.timeline = new CaseTimeline(shared.doc);
     this.#subscribeCase = createSubscriber((update) => this.caseFile.observe(update));
     this.#subscribeTimeline = createSubscriber((update) => this.timeline.observe(update));
-    this.presence = new DocPresence(shared.provider);
-    this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
+    this.presence = this.#open.presence;
     this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
-    this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
     let stopped = false;
-    this.#refusals = pool.refusals;
-    const unwatchRefusals = pool.refusals.watch(name);
-    this.#subscribeRefusals = createSubscriber((update) => pool.refusals.subscribe(update));
     const receipts = shared.doc.getMap(receiptsKey);
     this.#subscribeReceipts = createSubscriber((update) => {
       receipts.observe(update);
@@ -96,14 +84,6 @@ export class CaseSession {
         meetingLinks.unobserve(update);
         meetingDone.unobserve(update);
       };
-    });
-    void shared.localLoaded.then(() => {
-      this.#loaded = true;
-      if (!stopped) {
-        this.#waitTimer = setTimeout(() => {
-          this.#waitedLong = true;
-        }, serverWaitMs);
-      }
     });
 
     // keep the list row right; an edit made here waits to be sent until the server has it on disk, even online,
@@ -127,8 +107,6 @@ export class CaseSession {
     provider.on('sync', onSync);
     this.#stopWatching = () => {
       stopped = true;
-      unwatchRefusals();
-      if (this.#waitTimer !== null) clearTimeout(this.#waitTimer);
       stopWatchingSaves?.();
       shared.doc.off('update', onUpdate);
       provider.off('sync', onSync);
@@ -137,7 +115,7 @@ export class CaseSession {
 
   /** True once the local copy is loaded: before that an empty case means nothing. */
   get loaded(): boolean {
-    return this.#loaded;
+    return this.#open.loaded;
   }
 
   get summary(): CaseSummary {
@@ -216,14 +194,12 @@ export class CaseSession {
 
   /** Whether this device's latest edit is in its local copy, so a reload or a flat battery cannot lose it. */
   get localSave(): LocalSaveState {
-    this.#subscribeLocalSave();
-    return this.#shared.localSave.state;
+    return this.#open.localSave;
   }
 
   /** Whether the server has every edit this device has of the case on its disk (SPEC S-ACK-1). */
   get serverSaved(): boolean {
-    this.#subscribeServerSave();
-    return this.#shared.serverSave.saved;
+    return this.#open.serverSaved;
   }
 
   /**
@@ -231,8 +207,7 @@ export class CaseSession {
    * (SPEC A-RIGHT-10). `none` once the server refused it (SPEC A-REVOKE-2).
    */
   get access(): DocAccess {
-    this.#subscribeAccess();
-    return effectiveAccess(this.#shared.access.level, this.#directory.accessOf(this.name));
+    return this.#open.access(this.#directory.accessOf(this.name));
   }
 
   /**
@@ -241,25 +216,16 @@ export class CaseSession {
    */
   get availability(): CaseAvailability {
     this.#subscribeCase();
-    this.#subscribeAccess();
-    return availabilityOf({
-      loaded: this.#loaded,
-      exists: this.caseFile.exists,
-      refused: this.#shared.access.refused,
-      synced: this.connection.synced,
-      unreachable: this.connection.unreachable,
-      waitedLong: this.#waitedLong,
-    });
+    return this.#open.availability(this.caseFile.exists);
   }
 
   /** What the server undid of this device's edits and why, newest first, until dismissed (SPEC W-REFUSE-1). */
   get refusals(): readonly HeardRefusal[] {
-    this.#subscribeRefusals();
-    return this.#refusals.heardFor(this.name);
+    return this.#open.refusals;
   }
 
   dismissRefusal(id: string): void {
-    this.#refusals.dismiss(this.name, id);
+    this.#open.dismissRefusal(id);
   }
 
   /** The meetings' decisions and action items on the case, oldest first (SPEC W-CASEMEET-1). */
@@ -323,9 +289,8 @@ export class CaseSession {
 
   destroy(): void {
     // the document may stay open for something else (a case being sent): this person is no longer on the page
-    this.presence.leave();
     this.#stopWatching();
-    this.#release();
+    this.#open.close();
   }
 }
 

@@ -12,13 +12,13 @@ import type {
   LockState,
 } from '@concord/shared/meetings/meeting-parts.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { availabilityOf, serverWaitMs, type CaseAvailability } from '../cases/case-availability.ts';
-import { effectiveAccess, type DocAccess } from '../sync/access-tracker.ts';
+import type { CaseAvailability } from '../cases/case-availability.ts';
+import type { DocAccess } from '../sync/access-tracker.ts';
 import { ProviderConnection } from '../sync/connection-state.svelte.ts';
 import type { DocPool } from '../sync/doc-pool.ts';
+import { OpenDoc } from '../sync/open-doc.svelte.ts';
 import type { LocalSaveState } from '../sync/local-save.ts';
-import type { HeardRefusal, RefusalLog } from '../sync/refusal-log.ts';
-import type { SharedDoc } from '../sync/shared-doc.ts';
+import type { HeardRefusal } from '../sync/refusal-log.ts';
 import { DocPresence } from '../workflow/doc-presence.svelte.ts';
 import type { MeetingDirectory } from './meeting-directory.svelte.ts';
 
@@ -32,42 +32,22 @@ export class MeetingSession {
   readonly connection: ProviderConnection;
   /** Who else is on the meeting, and in which item's minutes (SPEC W-PRES-1, W-PRES-2). */
   readonly presence: DocPresence;
-  readonly #shared: SharedDoc;
-  readonly #release: () => void;
+  readonly #open: OpenDoc;
   readonly #subscribeMeeting: () => void;
-  readonly #subscribeAccess: () => void;
-  readonly #subscribeRefusals: () => void;
-  readonly #subscribeLocalSave: () => void;
-  readonly #subscribeServerSave: () => void;
   readonly #directory: MeetingDirectory;
-  readonly #refusals: RefusalLog;
   readonly #stop: () => void;
-  #loaded = $state(false);
-  #waitedLong = $state(false);
 
   constructor(name: DocName, pool: DocPool, directory: MeetingDirectory) {
     this.name = name;
     this.#directory = directory;
-    const { shared, release } = pool.acquire(name);
-    this.#shared = shared;
-    this.#release = release;
+    this.#open = new OpenDoc(name, pool);
+    const shared = this.#open.shared;
     this.file = new MeetingFile(shared.doc);
-    this.connection = new ProviderConnection(shared.provider);
-    this.presence = new DocPresence(shared.provider);
+    this.connection = this.#open.connection;
+    this.presence = this.#open.presence;
     this.#subscribeMeeting = createSubscriber((update) => this.file.observe(update));
-    this.#subscribeAccess = createSubscriber((update) => shared.access.subscribe(update));
-    this.#subscribeLocalSave = createSubscriber((update) => shared.localSave.subscribe(update));
-    this.#subscribeServerSave = createSubscriber((update) => shared.serverSave.subscribe(update));
-    this.#refusals = pool.refusals;
-    const unwatchRefusals = pool.refusals.watch(name);
-    this.#subscribeRefusals = createSubscriber((update) => pool.refusals.subscribe(update));
 
     let stopped = false;
-    let waitTimer: ReturnType<typeof setTimeout> | null = null;
-    void shared.localLoaded.then(() => {
-      this.#loaded = true;
-      if (!stopped) waitTimer = setTimeout(() => (this.#waitedLong = true), serverWaitMs);
-    });
 
     // the list's row follows the document; an edit made here waits to be sent until the server has it on disk
     const remember = (editedHere: boolean) => {
@@ -91,8 +71,6 @@ export class MeetingSession {
     shared.provider.on('sync', onSync);
     this.#stop = () => {
       stopped = true;
-      unwatchRefusals();
-      if (waitTimer !== null) clearTimeout(waitTimer);
       stopSaves?.();
       shared.doc.off('update', onUpdate);
       shared.provider.off('sync', onSync);
@@ -100,7 +78,7 @@ export class MeetingSession {
   }
 
   get loaded(): boolean {
-    return this.#loaded;
+    return this.#open.loaded;
   }
 
   get summary(): MeetingSummary {
@@ -150,47 +128,34 @@ export class MeetingSession {
 
   /** What the person may do: the server's word on the socket, else the list's, else write (SPEC A-RIGHT-10). */
   get access(): DocAccess {
-    this.#subscribeAccess();
-    return effectiveAccess(this.#shared.access.level, this.#directory.accessOf(this.name));
+    return this.#open.access(this.#directory.accessOf(this.name));
   }
 
   /** The meeting, or why the page cannot show it (as a case page says, SPEC W-MISSING-1). */
   get availability(): CaseAvailability {
     this.#subscribeMeeting();
-    this.#subscribeAccess();
-    return availabilityOf({
-      loaded: this.#loaded,
-      exists: this.file.exists,
-      refused: this.#shared.access.refused,
-      synced: this.connection.synced,
-      unreachable: this.connection.unreachable,
-      waitedLong: this.#waitedLong,
-    });
+    return this.#open.availability(this.file.exists);
   }
 
   get localSave(): LocalSaveState {
-    this.#subscribeLocalSave();
-    return this.#shared.localSave.state;
+    return this.#open.localSave;
   }
 
   get serverSaved(): boolean {
-    this.#subscribeServerSave();
-    return this.#shared.serverSave.saved;
+    return this.#open.serverSaved;
   }
 
   /** What the server undid of this device's edits to the meeting, until dismissed (SPEC W-MEET-6). */
   get refusals(): readonly HeardRefusal[] {
-    this.#subscribeRefusals();
-    return this.#refusals.heardFor(this.name);
+    return this.#open.refusals;
   }
 
   dismissRefusal(id: string): void {
-    this.#refusals.dismiss(this.name, id);
+    this.#open.dismissRefusal(id);
   }
 
   destroy(): void {
-    this.presence.leave();
     this.#stop();
-    this.#release();
+    this.#open.close();
   }
 }
