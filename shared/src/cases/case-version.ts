@@ -43,6 +43,8 @@ export const caseVersionSchema = z.object({
   village: z.string().nullable(),
   grid: z.string().nullable(),
   disputeType: z.string().nullable(),
+  /** How the case came to light (SPEC C-DOC-6); an answer from a server before it was kept reads as unknown. */
+  source: z.string().nullable().default(null),
   notes: z.string(),
   parties: z.array(
     z.object({
@@ -68,6 +70,7 @@ export function caseVersionOf(doc: Y.Doc, moment: { id: number; at: number }): C
     village: summary.village,
     grid: summary.grid,
     disputeType: summary.disputeType,
+    source: summary.source,
     notes: file.notes.toString(),
     parties: readParties(doc),
     steps: new CaseTimeline(doc).events,

@@ -62,6 +62,7 @@ async function setup() {
       title: '刘某与王某山林地界纠纷',
       village: 'jiangting' as VillageId,
       disputeType: 'forestLandBoundary',
+      source: 'walkIn',
       createdAt: 900,
     });
     file.notes.insert(0, '双方对界桩位置有争议。');
@@ -101,6 +102,7 @@ describe('a case as it was, and its restoring', () => {
       title: '刘某与王某山林地界纠纷',
       village: 'jiangting',
       disputeType: 'forestLandBoundary',
+      source: 'walkIn',
       notes: '双方对界桩位置有争议。',
       steps: [],
     });
