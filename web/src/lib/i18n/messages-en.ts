@@ -8,6 +8,7 @@ import { meetingsEn } from './meetings-messages.ts';
 import { meetingPapersEn } from './meeting-papers-messages.ts';
 import { notesEn } from './notes-messages.ts';
 import { deviceEn } from './device-messages.ts';
+import { patchEn } from './patch-messages.ts';
 import { partiesEn } from './parties-messages.ts';
 import { versionsEn } from './versions-messages.ts';
 import { stepsEn } from './steps-messages.ts';
@@ -180,6 +181,7 @@ export const en = {
   ...partiesEn,
   ...notesEn,
   ...deviceEn,
+  ...patchEn,
   ...statusEn,
   ...workflowEn,
   ...stepsEn,

@@ -9,6 +9,7 @@ import type { Messages } from './messages-en.ts';
 import { meetingsZhCN } from './meetings-messages.ts';
 import { notesZhCN } from './notes-messages.ts';
 import { deviceZhCN } from './device-messages.ts';
+import { patchZhCN } from './patch-messages.ts';
 import { partiesZhCN } from './parties-messages.ts';
 import { versionsZhCN } from './versions-messages.ts';
 import { stepsZhCN } from './steps-messages.ts';
@@ -176,6 +177,7 @@ export const zhCN: Messages = {
   ...partiesZhCN,
   ...notesZhCN,
   ...deviceZhCN,
+  ...patchZhCN,
   ...statusZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
