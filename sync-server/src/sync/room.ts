@@ -15,6 +15,8 @@ export interface RoomMember {
   acknowledge?(stateVector: Uint8Array): void;
   /** The server lets the document go (too many loaded): close, so the client comes back later. */
   release(): void;
+  /** False when the member asked for no presence: awareness changes are not sent to it (SPEC S-MUX-4). */
+  readonly wantsPresence?: boolean;
   /** The signed-in person behind the socket, to whom its updates are attributed. */
   readonly author?: AccountId;
   /** What the person may do with the document if its facts were `facts` (SPEC A-RIGHT-9). */
@@ -267,7 +269,7 @@ export class Room {
       const clients = [...this.#awarenessChanged];
       this.#awarenessChanged.clear();
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-      for (const member of this.members) member.send(frame);
+      for (const member of this.members) if (member.wantsPresence !== false) member.send(frame);
       const local = [...this.#localAwarenessChanged];
       this.#localAwarenessChanged.clear();
       if (local.length > 0) {
