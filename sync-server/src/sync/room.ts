@@ -84,8 +84,11 @@ export class Room {
   readonly #localAwarenessChanged = new Set<number>();
   #awarenessFlush: NodeJS.Immediate | null = null;
   readonly #hooks: RoomHooks;
-  /** The facts rights were last decided on, as saved. */
-  #facts: string;
+  /**
+   * The facts rights were last decided on, as saved; read just before the first change, so a document that is only
+   * read (most of a reconnect's thousand) never pays for summarizing it.
+   */
+  #facts: string | null = null;
   /** When a member last joined or sent an update: the least recently used room is unloaded first. */
   lastActive = performance.now();
   /** Chosen to be let go: its members are leaving and it unloads once saved. */
@@ -99,7 +102,6 @@ export class Room {
     hooks: RoomHooks,
   ) {
     this.#hooks = hooks;
-    this.#facts = JSON.stringify(summarizeDoc(kind, doc).facts);
     this.name = name;
     this.kind = kind;
     this.doc = doc;
@@ -108,6 +110,9 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server is no participant: it must not announce a presence of its own
     this.awareness.setLocalState(null);
+    doc.on('beforeTransaction', () => {
+      this.#facts ??= JSON.stringify(summarizeDoc(kind, doc).facts);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
       if (origin === fromOtherInstance) {
