@@ -176,7 +176,15 @@ export async function perDocReconnect(scenario: Scenario, concurrency: number): 
   const worker = async () => {
     for (let copy = queue.shift(); copy; copy = queue.shift()) await one(copy);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, scenario.device.length) }, worker));
+  const workers = Math.min(concurrency, scenario.device.length);
+  // on Node each provider listens for the process's exit until destroyed: a thousand of them are expected here
+  const listeners = process.getMaxListeners();
+  process.setMaxListeners(listeners + workers);
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    process.setMaxListeners(listeners);
+  }
   const ms = performance.now() - started;
   return {
     ms,

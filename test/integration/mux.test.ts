@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -5,7 +6,7 @@ import * as Y from 'yjs';
 import { CaseFile } from '../../shared/src/cases/case-file.ts';
 import { closeCode } from '../../shared/src/sync/close-codes.ts';
 import { docName, type DocName } from '../../shared/src/sync/doc-name.ts';
-import { extensionType } from '../../shared/src/sync/extensions.ts';
+import { coveredBy, extensionType, readSavedAck } from '../../shared/src/sync/extensions.ts';
 import { messageType } from '../../shared/src/sync/message-types.ts';
 import {
   encodeChannelMessage,
@@ -268,6 +269,38 @@ describe('S-MUX: many documents on one socket', () => {
     expect(out.ok).toBe(true);
     expect((await socket.raw.closed).code).toBe(closeCode.unauthorized);
     expect(socket.frames.filter((f) => f.type === 'closed')).toEqual([]);
+  });
+
+  it('S-MUX-3: a server restart closes the whole socket with 1012, and what a channel sent is on disk after', async () => {
+    const server = await servers.start();
+    const name = docName('case', 'mux-restart');
+    const socket = muxSocket(server.syncUrl);
+    await socket.raw.opened;
+    const mine = new Y.Doc();
+    mine.getText('notes').insert(0, '重启前写下');
+    socket.send(
+      openFrame(1, name, muxOpenFlag.extensions, new Y.Doc()),
+      updateFrame(1, Y.encodeStateAsUpdate(mine)),
+    );
+    // the server says it is on disk: a saved ack whose state vector covers the edit
+    const local = Y.decodeStateVector(Y.encodeStateVector(mine));
+    await socket.frameWhere((f) => {
+      if (f.type !== 'message' || kindOf(f.message) !== String(extensionType.saved)) return false;
+      const decoder = decoding.createDecoder(f.message);
+      decoding.readVarUint(decoder);
+      return coveredBy(local, readSavedAck(decoder));
+    });
+    const restarted = await servers.restart(server);
+    expect((await socket.raw.closed).code).toBe(closeCode.serviceRestart);
+    const again = muxSocket(restarted.syncUrl);
+    await again.raw.opened;
+    again.send(openFrame(1, name, 0));
+    const reply = await again.frameWhere(isStep2(1));
+    if (reply.type !== 'message') throw new Error('not a message');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, syncPayload(reply.message));
+    expect(doc.getText('notes').toString()).toBe('重启前写下');
+    again.ws.close();
   });
 
   it('S-MUX-5: more channels open at once than allowed close the socket with 4413', async () => {

@@ -255,9 +255,11 @@ export class SyncHub {
 
   /** Closes every socket with 1012 (clients come back to the restarted server), then saves and unloads all. */
   async shutdown(): Promise<void> {
+    // a multiplexed socket's channels leave the hub as it closes: wait for them too
+    const sessions = [...this.#sessions];
     for (const mux of [...this.#muxes]) mux.close(closeCode.serviceRestart, 'server restarting');
     for (const session of this.#sessions) session.close(closeCode.serviceRestart, 'server restarting');
-    await Promise.all([...this.#sessions].map((s) => s.settled()));
+    await Promise.all(sessions.map((s) => s.settled()));
     this.#sessions.clear();
     await this.#persister.idle();
     await this.meetingLinks.idle();
