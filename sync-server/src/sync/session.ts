@@ -174,6 +174,11 @@ export class SyncSession implements RoomMember {
     });
   }
 
+  /** A channel of a multiplexed socket, rather than a socket of its own. */
+  get isChannel(): boolean {
+    return this.#greeting !== fullGreeting;
+  }
+
   /** Awareness of others reaches this session only when it asked for presence (SPEC S-MUX-4). */
   get wantsPresence(): boolean {
     return this.#greeting.presence;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { beatIntervalMs } from '@concord/shared/sync/extensions.ts';
-import { errorFields, type Logger } from '../logger.ts';
+import { errorFields, type LogFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { DocAccess } from '../access/doc-access.ts';
 import type { AccountEvent, Fanout } from '../fanout/fanout.ts';
@@ -144,7 +144,8 @@ export class SyncHub {
       now: this.#now,
     });
     this.#sessions.add(session);
-    this.#logger.info('socket opened', {
+    // a reconnect opens a thousand channels at once: their comings and goings are for debugging, the socket's are not
+    this.#logSocket(session, 'opened', {
       doc: request.docName,
       session: session.id,
       user: request.user.username,
@@ -156,7 +157,12 @@ export class SyncHub {
   closed(session: SyncSession, code: number): void {
     this.#sessions.delete(session);
     session.closed();
-    this.#logger.info('socket closed', { doc: session.docName, session: session.id, code });
+    this.#logSocket(session, 'closed', { doc: session.docName, session: session.id, code });
+  }
+
+  #logSocket(session: SyncSession, event: 'opened' | 'closed', fields: LogFields): void {
+    if (session.isChannel) this.#logger.debug(`channel ${event}`, fields);
+    else this.#logger.info(`socket ${event}`, fields);
   }
 
   /** The socket library reported an error and closes the socket; say why, and count a refused frame. */
