@@ -7,6 +7,7 @@ import {
   type ScenarioShape,
 } from './reconnect-scenario.ts';
 import type { DocWrite } from '../../sync-server/src/storage/doc-store.ts';
+import { slowLink } from './slow-link.ts';
 
 /**
  * `BENCH_TARGETS=reconnect`: a device that holds a thousand case documents comes back after a day offline, over
@@ -41,20 +42,23 @@ function line(cells: string[], widths: number[]): void {
 async function measure(
   writes: readonly DocWrite[],
   way: Way,
+  roundTripMs = 0,
 ): Promise<{ run: Reconnected; changes: number }> {
   const scenario = await prepareScenario(
     writes,
     shape,
     way.packFrames === undefined ? {} : { muxPackFrames: way.packFrames },
   );
+  const link = roundTripMs > 0 ? await slowLink(scenario.syncUrl, roundTripMs) : null;
   try {
-    const run = await way.run(scenario);
+    const run = await way.run(link ? { ...scenario, syncUrl: link.syncUrl } : scenario);
     const behind = scenario.device.filter(
       (c) => !holdsAll(c.doc, scenario.serverState.get(c.name) ?? Uint8Array.of(0)),
     );
     if (behind.length > 0) throw new Error(`${way.label}: ${behind.length} documents not up to date`);
     return { run, changes: scenario.changes.down + scenario.changes.up };
   } finally {
+    await link?.close();
     await scenario.dispose();
   }
 }
@@ -133,4 +137,21 @@ export async function runReconnectBench(): Promise<void> {
     `  packing the frames of a turn into one message: ${unpacked.messagesIn} → ${mux.messagesIn} messages, ` +
       `${unpacked.ms.toFixed(0)} → ${mux.ms.toFixed(0)} ms, ${kb(unpacked.received)} → ${kb(mux.received)} KB received`,
   );
+  await overSlowLink(writes);
+}
+
+/** The same, through a proxy that adds a phone link's round trip: what handshakes cost once they are not free. */
+async function overSlowLink(writes: readonly DocWrite[]): Promise<void> {
+  const roundTripMs = Number(process.env['BENCH_RECONNECT_RTT_MS'] ?? 50);
+  if (!(roundTripMs > 0)) return;
+  console.log(`  over a link of ${roundTripMs} ms round trip (one run each):`);
+  const widths = [42, 9, 10, 12, 12];
+  line(['way', 'wall ms', 'sent KB', 'received KB', 'msgs out/in'], widths);
+  for (const way of ways.filter((w) => w.packFrames !== false)) {
+    const { run } = await measure(writes, way, roundTripMs);
+    line(
+      [way.label, run.ms.toFixed(0), kb(run.sent), kb(run.received), `${run.messagesOut}/${run.messagesIn}`],
+      widths,
+    );
+  }
 }
