@@ -88,8 +88,8 @@ export async function runReconnectBench(): Promise<void> {
     await way.run(warm);
     await warm.dispose();
   }
-  const widths = [42, 9, 10, 12, 12, 16];
-  line(['way', 'wall ms', 'sent KB', 'received KB', 'msgs out/in', 'wire / changes'], widths);
+  const widths = [42, 9, 8, 10, 12, 12, 16];
+  line(['way', 'wall ms', 'CPU ms', 'sent KB', 'received KB', 'msgs out/in', 'wire / changes'], widths);
   const medians = new Map<string, Reconnected>();
   for (const way of ways) {
     const runs: Reconnected[] = [];
@@ -103,6 +103,7 @@ export async function runReconnectBench(): Promise<void> {
       [
         way.label,
         median.ms.toFixed(0),
+        median.cpuMs.toFixed(0),
         kb(median.sent),
         kb(median.received),
         `${median.messagesOut}/${median.messagesIn}`,
@@ -135,7 +136,8 @@ export async function runReconnectBench(): Promise<void> {
   );
   console.log(
     `  packing the frames of a turn into one message: ${unpacked.messagesIn} → ${mux.messagesIn} messages, ` +
-      `${unpacked.ms.toFixed(0)} → ${mux.ms.toFixed(0)} ms, ${kb(unpacked.received)} → ${kb(mux.received)} KB received`,
+      `${unpacked.ms.toFixed(0)} → ${mux.ms.toFixed(0)} ms wall, ${unpacked.cpuMs.toFixed(0)} → ` +
+      `${mux.cpuMs.toFixed(0)} ms CPU, ${kb(unpacked.received)} → ${kb(mux.received)} KB received`,
   );
   await overSlowLink(writes);
 }
@@ -145,12 +147,19 @@ async function overSlowLink(writes: readonly DocWrite[]): Promise<void> {
   const roundTripMs = Number(process.env['BENCH_RECONNECT_RTT_MS'] ?? 50);
   if (!(roundTripMs > 0)) return;
   console.log(`  over a link of ${roundTripMs} ms round trip (one run each):`);
-  const widths = [42, 9, 10, 12, 12];
-  line(['way', 'wall ms', 'sent KB', 'received KB', 'msgs out/in'], widths);
+  const widths = [42, 9, 8, 10, 12, 12];
+  line(['way', 'wall ms', 'CPU ms', 'sent KB', 'received KB', 'msgs out/in'], widths);
   for (const way of ways.filter((w) => w.packFrames !== false)) {
     const { run } = await measure(writes, way, roundTripMs);
     line(
-      [way.label, run.ms.toFixed(0), kb(run.sent), kb(run.received), `${run.messagesOut}/${run.messagesIn}`],
+      [
+        way.label,
+        run.ms.toFixed(0),
+        run.cpuMs.toFixed(0),
+        kb(run.sent),
+        kb(run.received),
+        `${run.messagesOut}/${run.messagesIn}`,
+      ],
       widths,
     );
   }

@@ -18,6 +18,8 @@ import type { DeviceCopy, Scenario } from './reconnect-scenario.ts';
 /** What one way of reconnecting cost, measured at the moment every document was up to date both ways. */
 export interface Reconnected {
   ms: number;
+  /** CPU time of this process (server and device both) meanwhile: steadier than wall time on a shared machine. */
+  cpuMs: number;
   /** Bytes on the TCP connections, upgrade requests and WebSocket framing included. */
   sent: number;
   received: number;
@@ -51,6 +53,7 @@ interface Tracked {
  */
 export function muxReconnect(scenario: Scenario): Promise<Reconnected> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const ws = new WebSocket(`${scenario.syncUrl}?token=${scenario.token}`);
   let tcp: Socket | null = null;
   ws.on('upgrade', (response) => {
@@ -66,6 +69,7 @@ export function muxReconnect(scenario: Scenario): Promise<Reconnected> {
       const socket = tcp;
       resolve({
         ms: performance.now() - started,
+        cpuMs: cpuMsSince(cpu),
         sent: socket?.bytesWritten ?? Number.NaN,
         received: socket?.bytesRead ?? Number.NaN,
         messagesOut: 1,
@@ -148,6 +152,7 @@ function countingSocket(tally: Tally) {
  */
 export async function perDocReconnect(scenario: Scenario, concurrency: number): Promise<Reconnected> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const tally: Tally = { sockets: [], messagesIn: 0, messagesOut: 0 };
   const polyfill = countingSocket(tally);
   const queue = [...scenario.device];
@@ -188,9 +193,15 @@ export async function perDocReconnect(scenario: Scenario, concurrency: number): 
   const ms = performance.now() - started;
   return {
     ms,
+    cpuMs: cpuMsSince(cpu),
     sent: tally.sockets.reduce((sum, s) => sum + s.bytesWritten, 0),
     received: tally.sockets.reduce((sum, s) => sum + s.bytesRead, 0),
     messagesOut: tally.messagesOut,
     messagesIn: tally.messagesIn,
   };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
