@@ -4,15 +4,14 @@ import {
   encodeChannelMessage,
   encodeClosed,
   muxBeatFrame,
-  muxOpenFlag,
   packFrames,
   readFrames,
   type MuxFrame,
 } from '@concord/shared/sync/mux-frames.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import { errorFields, type Logger } from '../logger.ts';
+import { channelCodes, channelRequest, waitingBytesLimit, type Channel } from './mux-channel.ts';
 import { TokenBucket } from './token-bucket.ts';
-import type { SyncSession } from './session.ts';
 import type { MuxPeer, SyncHub } from './sync-hub.ts';
 
 /** The WebSocket under a multiplexed connection, whatever library holds it. */
@@ -21,28 +20,8 @@ export interface MuxTransport {
   close(code: CloseCode, reason: string): void;
 }
 
-/** Closes that concern one document close only its channel; every other closes the socket (SPEC S-MUX-3). */
-const channelCodes: ReadonlySet<number> = new Set([
-  closeCode.forbidden,
-  closeCode.internalError,
-  closeCode.tryAgainLater,
-]);
-
-/** Bytes a channel may carry while its rights are decided; past it the socket closes (SPEC S-LIMIT-2). */
-const waitingBytesLimit = 1024 * 1024;
-
-interface Channel {
-  readonly number: number;
-  readonly name: DocName;
-  /** Null while the person's rights to the document are decided. */
-  session: SyncSession | null;
-  /** Messages that came before the session, handed to it once it exists. */
-  waiting: Uint8Array[];
-  waitingBytes: number;
-}
-
 /**
- * One `/sync` socket carrying many documents (SPEC S-MUX-1): each channel is a {@link SyncSession} of the hub,
+ * One `/sync` socket carrying many documents (SPEC S-MUX-1): each channel is a sync session of the hub,
  * so rights, the guard, presence, acknowledgements, revocation and shutdown work as on `/sync/<name>`. The
  * frames of one event-loop turn leave as one WebSocket message.
  */
@@ -223,30 +202,14 @@ export class MuxConnection implements MuxPeer {
           this.#closeChannel(channel, closeCode.forbidden, 'not yours to open');
           return;
         }
-        const wantsAcks = (frame.flags & muxOpenFlag.extensions) !== 0;
-        const session = this.#hub.open(
-          {
-            docName: frame.name,
-            kind: frame.kind,
-            user,
-            access,
-            wantsAcks,
-            greeting: {
-              serverState: (frame.flags & muxOpenFlag.serverState) !== 0,
-              presence: (frame.flags & muxOpenFlag.presence) !== 0,
-              stateVector: frame.stateVector,
-              beats: false,
-            },
+        const session = this.#hub.open(channelRequest(frame, user, access), {
+          send: (message) => {
+            if (this.#channels.get(channel.number) === channel) {
+              this.#send(encodeChannelMessage(channel.number, message));
+            }
           },
-          {
-            send: (message) => {
-              if (this.#channels.get(channel.number) === channel) {
-                this.#send(encodeChannelMessage(channel.number, message));
-              }
-            },
-            close: (code, reason) => this.#sessionClosing(channel, code, reason),
-          },
-        );
+          close: (code, reason) => this.#sessionClosing(channel, code, reason),
+        });
         channel.session = session;
         for (const message of channel.waiting.splice(0)) session.receive(message);
       },
