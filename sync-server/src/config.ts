@@ -19,6 +19,7 @@ const envSchema = z.object({
   MAX_FRAME_BYTES: wholeNumber.pipe(z.number().int().min(1024)).default(4 * 1024 * 1024),
   MAX_LOADED_DOCS: z.coerce.number().int().min(1).default(10_000),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  MAX_CHANNELS: wholeNumber.pipe(z.number().int().min(1)).default(5000),
   BEAT_INTERVAL_MS: wholeNumber.pipe(z.number().int().min(0)).default(2000),
   WEB_ROOT: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
@@ -45,6 +46,13 @@ export interface ServerConfig {
   maxLoadedDocs: number;
   /** Sustained messages per second one socket may send (bursts of twice as many pass). */
   maxMessagesPerSecond: number;
+  /** Channels one multiplexed socket may have open at once (SPEC S-MUX-5). */
+  maxChannels?: number;
+  /**
+   * Frames of one event-loop turn for one multiplexed socket go out as one WebSocket message. Not read from the
+   * environment: the benchmark turns it off to show what it saves.
+   */
+  muxPackFrames?: boolean;
   /** Absolute path of the built web app, or null to serve none. */
   webRoot: string | null;
   /** Milliseconds between heartbeats to sockets that asked for acks; 0 sends none (SPEC S-BEAT-1). */
@@ -85,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxLoadedDocs: e.MAX_LOADED_DOCS,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    maxChannels: e.MAX_CHANNELS,
     beatIntervalMs: e.BEAT_INTERVAL_MS,
     snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,

@@ -20,7 +20,7 @@ import { PostgresDocStore } from './storage/postgres-store.ts';
 import { RedisFanout } from './fanout/redis-fanout.ts';
 import { RedisLoginThrottle } from './auth/redis-login-throttle.ts';
 import { defaultSessionLimits } from './sync/session.ts';
-import { SyncHub } from './sync/sync-hub.ts';
+import { defaultMuxLimits, SyncHub } from './sync/sync-hub.ts';
 
 export interface RunningServer {
   port: number;
@@ -55,6 +55,10 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     ...(config.compactAfterUpdates === undefined ? {} : { compactAfterUpdates: config.compactAfterUpdates }),
     limits: { ...defaultSessionLimits, messagesPerSecond: config.maxMessagesPerSecond },
     ...(config.beatIntervalMs === undefined ? {} : { beatIntervalMs: config.beatIntervalMs }),
+    mux: {
+      maxChannels: config.maxChannels ?? defaultMuxLimits.maxChannels,
+      packFrames: config.muxPackFrames ?? true,
+    },
   });
   await hub.followOtherInstances();
   const app = createApp({

@@ -21,8 +21,9 @@ export interface RawSocket {
 export function withTestToken(url: string): string {
   const parsed = new URL(url);
   if (parsed.searchParams.has('token')) return url;
+  // `/sync/<name>` or the multiplexed `/sync` itself
   const base = `${parsed.origin}${parsed.pathname.slice(0, parsed.pathname.lastIndexOf('/'))}`;
-  const token = serverTokens.get(base);
+  const token = serverTokens.get(base) ?? serverTokens.get(`${parsed.origin}${parsed.pathname}`);
   if (token) parsed.searchParams.set('token', token);
   return parsed.href;
 }

@@ -42,7 +42,7 @@ export async function seedDemo(store: DocStore, now: number): Promise<number> {
 }
 
 /** What one meeting decided on one case: its links and whether its actions are done. */
-interface CaseLinks {
+export interface CaseLinks {
   meetingId: string;
   links: Map<string, MeetingLink>;
   done: Map<string, Completion>;
@@ -67,7 +67,7 @@ function meetingLinksByCase(meetings: readonly Y.Doc[]): Map<string, CaseLinks[]
   return byCase;
 }
 
-function caseWrite(demo: DemoCase, newId: () => string, links: readonly CaseLinks[]): DocWrite {
+export function caseWrite(demo: DemoCase, newId: () => string, links: readonly CaseLinks[]): DocWrite {
   const doc = new Y.Doc();
   const caseFile = new CaseFile(doc, { now: () => demo.createdAt, newId });
   // one transaction for the whole case: one update to encode, and seeding stays well under a second

@@ -15,6 +15,7 @@ import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
+import { muxSocketHandlers } from './mux-socket.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { refusedSocketHandlers, syncSocketHandlers } from './sync-socket.ts';
 import { versionRoutes } from './version-routes.ts';
@@ -67,6 +68,16 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/ledger', ledgerRoutes({ auth, store }));
   app.route('/api/meetings', meetingRoutes({ auth, store }));
   app.route('/api/people', peopleRoutes({ auth, accounts }));
+
+  // many documents on one socket (SPEC S-MUX-1); each channel's rights are decided when it opens
+  app.get(
+    '/sync',
+    upgradeWebSocket(async (c) => {
+      const user = await auth.authenticate(c.req.query('token'));
+      if (!user) return refusedSocketHandlers(closeCode.unauthorized, 'sign in first');
+      return muxSocketHandlers(hub, user, logger);
+    }),
+  );
 
   app.get(
     '/sync/:docName',

@@ -183,7 +183,9 @@ export class RoomRegistry {
       await unsubscribe?.();
       throw error;
     }
-    const doc = new Y.Doc({ gc: true });
+    // the name as guid: a random one costs thirty calls into the system's random source, felt when a reconnect
+    // loads a thousand documents at once, and the server has no use for it
+    const doc = new Y.Doc({ gc: true, guid: name });
     // applied with the registry as origin before the room listens, so loading writes nothing back
     doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(doc, update);

@@ -15,6 +15,8 @@ export interface RoomMember {
   acknowledge?(stateVector: Uint8Array): void;
   /** The server lets the document go (too many loaded): close, so the client comes back later. */
   release(): void;
+  /** False when the member asked for no presence: awareness changes are not sent to it (SPEC S-MUX-4). */
+  readonly wantsPresence?: boolean;
   /** The signed-in person behind the socket, to whom its updates are attributed. */
   readonly author?: AccountId;
   /** What the person may do with the document if its facts were `facts` (SPEC A-RIGHT-9). */
@@ -82,8 +84,11 @@ export class Room {
   readonly #localAwarenessChanged = new Set<number>();
   #awarenessFlush: NodeJS.Immediate | null = null;
   readonly #hooks: RoomHooks;
-  /** The facts rights were last decided on, as saved. */
-  #facts: string;
+  /**
+   * The facts rights were last decided on, as saved; read just before the first change, so a document that is only
+   * read (most of a reconnect's thousand) never pays for summarizing it.
+   */
+  #facts: string | null = null;
   /** When a member last joined or sent an update: the least recently used room is unloaded first. */
   lastActive = performance.now();
   /** Chosen to be let go: its members are leaving and it unloads once saved. */
@@ -97,7 +102,6 @@ export class Room {
     hooks: RoomHooks,
   ) {
     this.#hooks = hooks;
-    this.#facts = JSON.stringify(summarizeDoc(kind, doc).facts);
     this.name = name;
     this.kind = kind;
     this.doc = doc;
@@ -106,6 +110,9 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server is no participant: it must not announce a presence of its own
     this.awareness.setLocalState(null);
+    doc.on('beforeTransaction', () => {
+      this.#facts ??= JSON.stringify(summarizeDoc(kind, doc).facts);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.lastActive = performance.now();
       if (origin === fromOtherInstance) {
@@ -267,7 +274,7 @@ export class Room {
       const clients = [...this.#awarenessChanged];
       this.#awarenessChanged.clear();
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-      for (const member of this.members) member.send(frame);
+      for (const member of this.members) if (member.wantsPresence !== false) member.send(frame);
       const local = [...this.#localAwarenessChanged];
       this.#localAwarenessChanged.clear();
       if (local.length > 0) {

@@ -19,6 +19,7 @@ import {
   type ClientFrame,
 } from './frames.ts';
 import type { Room, RoomMember } from './room.ts';
+import { TokenBucket } from './token-bucket.ts';
 import type { RoomRegistry } from './room-registry.ts';
 
 /** The socket under a session, whatever library holds it. */
@@ -38,7 +39,23 @@ export interface SessionRequest {
   wantsAcks: boolean;
   /** What the person may do with the document, as decided at connect (SPEC A-RIGHT-9). */
   access: 'read' | 'write';
+  /** What the greeting holds; a `/sync/<name>` socket gets all of it, a mux channel what its flags ask. */
+  greeting?: SessionGreeting;
 }
+
+/** A channel's greeting as its open flags ask (SPEC S-MUX-4); absent, the greeting of a `/sync/<name>` socket. */
+export interface SessionGreeting {
+  /** The server's own sync step 1. */
+  serverState: boolean;
+  /** Who is here, and every awareness change after. */
+  presence: boolean;
+  /** The client's state vector, answered at once with sync step 2 as if it had sent its step 1. */
+  stateVector: Uint8Array | null;
+  /** The session beats on its own; false when its socket beats once for all its channels. */
+  beats: boolean;
+}
+
+const fullGreeting: SessionGreeting = { serverState: true, presence: true, stateVector: null, beats: true };
 
 /** What one socket may send (SPEC S-LIMIT-1, S-LIMIT-2). */
 export interface SessionLimits {
@@ -60,15 +77,14 @@ export class SyncSession implements RoomMember {
   #user: AuthenticatedUser;
   readonly #kind: DocKind;
   readonly #wantsAcks: boolean;
+  readonly #greeting: SessionGreeting;
   #access: 'read' | 'write';
   readonly #limits: SessionLimits;
   readonly #onReject: (code: CloseCode) => void;
   readonly #onDroppedUpdate: () => void;
   readonly #onRefused: (count: number) => void;
   readonly #now: () => number;
-  /** Token bucket of the message-rate limit. */
-  #allowance: number;
-  #allowanceAt = performance.now();
+  readonly #rate: TokenBucket;
   /** Bytes received before the greeting went out. */
   #earlyBytes = 0;
   #greeted = false;
@@ -101,9 +117,10 @@ export class SyncSession implements RoomMember {
     this.#user = options.request.user;
     this.#kind = options.request.kind;
     this.#wantsAcks = options.request.wantsAcks;
+    this.#greeting = options.request.greeting ?? fullGreeting;
     this.#access = options.request.access;
     this.#limits = options.limits ?? defaultSessionLimits;
-    this.#allowance = this.#limits.messagesPerSecond * 2;
+    this.#rate = new TokenBucket(this.#limits.messagesPerSecond);
     this.#onReject = options.onReject ?? (() => undefined);
     this.#socket = options.socket;
     this.#registry = options.registry;
@@ -146,18 +163,30 @@ export class SyncSession implements RoomMember {
       room.awareness.on('update', this.#trackAwareness);
       if (!this.#open) return;
       this.#greeted = true;
+      const greeting = this.#greeting;
       if (this.#wantsAcks) this.send(encodeAccess(this.#access));
-      this.send(encodeSyncStep1(room.doc));
-      const present = [...room.awareness.getStates().keys()];
+      if (greeting.serverState) this.send(encodeSyncStep1(room.doc));
+      const present = greeting.presence ? [...room.awareness.getStates().keys()] : [];
       if (present.length > 0) {
         this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, present)));
       }
+      if (greeting.stateVector) await this.#handle({ type: 'syncStep1', stateVector: greeting.stateVector });
     });
+  }
+
+  /** A channel of a multiplexed socket, rather than a socket of its own. */
+  get isChannel(): boolean {
+    return this.#greeting !== fullGreeting;
+  }
+
+  /** Awareness of others reaches this session only when it asked for presence (SPEC S-MUX-4). */
+  get wantsPresence(): boolean {
+    return this.#greeting.presence;
   }
 
   receive(bytes: Uint8Array): void {
     if (!this.#open) return;
-    if (!this.#withinRate()) {
+    if (!this.#rate.take()) {
       this.#reject(closeCode.rateLimited, 'too many messages');
       return;
     }
@@ -218,7 +247,7 @@ export class SyncSession implements RoomMember {
 
   /** Tells a client that asked for Concord's messages that the link is alive (SPEC S-BEAT-1); others hear nothing. */
   beat(): void {
-    if (this.#wantsAcks && this.#greeted) this.send(beatFrame);
+    if (this.#wantsAcks && this.#greeted && this.#greeting.beats) this.send(beatFrame);
   }
 
   acknowledge(stateVector: Uint8Array): void {
@@ -346,17 +375,6 @@ export class SyncSession implements RoomMember {
       });
       this.close(closeCode.internalError, 'internal error');
     });
-  }
-
-  /** Refills the bucket for the time passed and takes one message from it. */
-  #withinRate(): boolean {
-    const now = performance.now();
-    const rate = this.#limits.messagesPerSecond;
-    this.#allowance = Math.min(rate * 2, this.#allowance + ((now - this.#allowanceAt) / 1000) * rate);
-    this.#allowanceAt = now;
-    if (this.#allowance < 1) return false;
-    this.#allowance -= 1;
-    return true;
   }
 
   #reject(code: CloseCode, reason: string): void {

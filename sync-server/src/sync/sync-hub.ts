@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { closeCode } from '@concord/shared/sync/close-codes.ts';
+import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 import { beatIntervalMs } from '@concord/shared/sync/extensions.ts';
-import { errorFields, type Logger } from '../logger.ts';
+import { errorFields, type LogFields, type Logger } from '../logger.ts';
 import type { DocStore } from '../storage/doc-store.ts';
 import { DocAccess } from '../access/doc-access.ts';
 import type { AccountEvent, Fanout } from '../fanout/fanout.ts';
 import type { AccountId } from '@concord/shared/auth/user.ts';
 import type { Account } from '../auth/account-store.ts';
-import { publicUser } from '../auth/auth-service.ts';
+import { publicUser, type AuthenticatedUser } from '../auth/auth-service.ts';
 import { Persister } from './persister.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { SyncMetrics } from '../metrics.ts';
@@ -20,6 +20,23 @@ import {
   type SyncSocket,
 } from './session.ts';
 
+/** What one multiplexed socket may do (SPEC S-MUX-5), and whether the frames of one turn share a message. */
+export interface MuxLimits {
+  maxChannels: number;
+  packFrames: boolean;
+}
+
+export const defaultMuxLimits: MuxLimits = { maxChannels: 5000, packFrames: true };
+
+/** A multiplexed socket as the hub sees it: its channels are sessions, the socket itself beats and closes whole. */
+export interface MuxPeer {
+  readonly user: AuthenticatedUser;
+  updateUser(user: AuthenticatedUser): void;
+  /** One beat for the whole socket (SPEC S-MUX-4). */
+  beat(): void;
+  close(code: CloseCode, reason: string): void;
+}
+
 /** Everything the sync endpoint needs, built once per server: the rooms, the persister and the open sessions. */
 export class SyncHub {
   readonly rooms: RoomRegistry;
@@ -28,6 +45,8 @@ export class SyncHub {
   /** Carries meetings' decisions into cases and completion both ways (SPEC M-LINK-1, M-LINK-2). */
   readonly meetingLinks: MeetingLinkBridge;
   readonly #sessions = new Set<SyncSession>();
+  readonly #muxes = new Set<MuxPeer>();
+  readonly mux: MuxLimits;
 
   readonly metrics: SyncMetrics;
   /** Decides who may open what (SPEC A-RIGHT-9). */
@@ -58,7 +77,9 @@ export class SyncHub {
     /** How often a heartbeat goes to every socket that asked for acks (SPEC S-BEAT-1); 0 turns it off. */
     beatIntervalMs?: number;
     now?: () => number;
+    mux?: MuxLimits;
   }) {
+    this.mux = options.mux ?? defaultMuxLimits;
     this.#now = options.now ?? Date.now;
     this.#fanout = options.fanout ?? null;
     this.#findAccount = options.findAccount ?? null;
@@ -98,6 +119,17 @@ export class SyncHub {
     return this.#sessions.size;
   }
 
+  /** What one socket may send (SPEC S-LIMIT-1); a multiplexed socket counts its messages against it too. */
+  get limits(): SessionLimits {
+    return this.#limits;
+  }
+
+  /** A multiplexed socket opened; the returned function forgets it once it closes. */
+  attachMux(peer: MuxPeer): () => void {
+    this.#muxes.add(peer);
+    return () => this.#muxes.delete(peer);
+  }
+
   open(request: SessionRequest, socket: SyncSocket): SyncSession {
     const session = new SyncSession({
       id: randomUUID(),
@@ -112,7 +144,8 @@ export class SyncHub {
       now: this.#now,
     });
     this.#sessions.add(session);
-    this.#logger.info('socket opened', {
+    // a reconnect opens a thousand channels at once: their comings and goings are for debugging, the socket's are not
+    this.#logSocket(session, 'opened', {
       doc: request.docName,
       session: session.id,
       user: request.user.username,
@@ -124,7 +157,12 @@ export class SyncHub {
   closed(session: SyncSession, code: number): void {
     this.#sessions.delete(session);
     session.closed();
-    this.#logger.info('socket closed', { doc: session.docName, session: session.id, code });
+    this.#logSocket(session, 'closed', { doc: session.docName, session: session.id, code });
+  }
+
+  #logSocket(session: SyncSession, event: 'opened' | 'closed', fields: LogFields): void {
+    if (session.isChannel) this.#logger.debug(`channel ${event}`, fields);
+    else this.#logger.info(`socket ${event}`, fields);
   }
 
   /** The socket library reported an error and closes the socket; say why, and count a refused frame. */
@@ -175,23 +213,24 @@ export class SyncHub {
       return;
     }
     const id = event.accountId as AccountId;
-    if (!this.#findAccount || ![...this.#sessions].some((s) => s.user.id === id)) return;
+    if (!this.#findAccount || ![...this.#sessions, ...this.#muxes].some((s) => s.user.id === id)) return;
     await this.#followAccount(id, await this.#findAccount(id));
   }
 
   /** Applies an account as stored now to its sockets here; an account no longer stored signs in nowhere. */
   async #followAccount(id: AccountId, account: Account | null): Promise<void> {
     const affected = [...this.#sessions].filter((s) => s.user.id === id);
+    const muxes = [...this.#muxes].filter((m) => m.user.id === id);
     if (!account || account.disabled) {
-      for (const s of affected) s.close(closeCode.unauthorized, 'account disabled');
+      for (const s of [...affected, ...muxes]) s.close(closeCode.unauthorized, 'account disabled');
       return;
     }
-    for (const s of affected) s.updateUser({ ...s.user, ...publicUser(account) });
+    for (const s of [...affected, ...muxes]) s.updateUser({ ...s.user, ...publicUser(account) });
     await this.#recheck(affected);
   }
 
   #closeSession(sessionId: string): void {
-    for (const s of this.#sessions) {
+    for (const s of [...this.#sessions, ...this.#muxes]) {
       if (s.user.sessionId === sessionId) s.close(closeCode.unauthorized, 'signed out');
     }
   }
@@ -210,19 +249,23 @@ export class SyncHub {
 
   #beatAll(): void {
     for (const s of this.#sessions) s.beat();
+    for (const m of this.#muxes) m.beat();
   }
 
   #closeExpired(): void {
     const now = this.#now();
-    for (const s of this.#sessions) {
+    for (const s of [...this.#sessions, ...this.#muxes]) {
       if (s.user.sessionExpiresAt <= now) s.close(closeCode.unauthorized, 'sign-in expired');
     }
   }
 
   /** Closes every socket with 1012 (clients come back to the restarted server), then saves and unloads all. */
   async shutdown(): Promise<void> {
+    // a multiplexed socket's channels leave the hub as it closes: wait for them too
+    const sessions = [...this.#sessions];
+    for (const mux of [...this.#muxes]) mux.close(closeCode.serviceRestart, 'server restarting');
     for (const session of this.#sessions) session.close(closeCode.serviceRestart, 'server restarting');
-    await Promise.all([...this.#sessions].map((s) => s.settled()));
+    await Promise.all(sessions.map((s) => s.settled()));
     this.#sessions.clear();
     await this.#persister.idle();
     await this.meetingLinks.idle();
