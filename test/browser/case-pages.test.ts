@@ -4,6 +4,7 @@ import { guardRefusal } from '../../shared/src/access/guard-refusals.ts';
 import { CaseTimeline } from '../../shared/src/cases/workflow/timeline.ts';
 import { loginResponseSchema } from '../../shared/src/auth/user.ts';
 import { encodeRefused } from '../../shared/src/sync/extensions.ts';
+import { encodeChannelMessage, packFrames, readFrames } from '../../shared/src/sync/mux-frames.ts';
 import {
   browserSuite,
   builtWebApp,
@@ -93,10 +94,20 @@ describe('what the server undid', () => {
   it('W-REFUSE-1: a refusal that arrives on the case’s socket is said in the reader’s words beside the case, and dismissed', async () => {
     const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
     const context = await browser().newContext({ locale: 'zh-CN' });
-    // the real server's socket, passed through untouched; the test adds message 102 as the server sends it
+    // the real server's socket, passed through untouched; the test adds message 102 on the case's channel as the
+    // server sends it
     const sockets: WebSocketRoute[] = [];
-    await context.routeWebSocket(/\/sync\/case:demo-jt-boundary/, (socket) => {
-      socket.connectToServer();
+    const opened = new Map<string, number>();
+    await context.routeWebSocket(/\/sync(\?|$)/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (typeof message !== 'string') {
+          const read = readFrames(new Uint8Array(message));
+          for (const frame of read.ok ? read.frames : [])
+            if (frame.type === 'open') opened.set(frame.name, frame.channel);
+        }
+        server.send(message);
+      });
       sockets.push(socket);
     });
     const page = await context.newPage();
@@ -104,12 +115,13 @@ describe('what the server undid', () => {
     await signInThroughForm(page, demoAccount('cadre1'));
     await page.getByText('已保存到服务器').waitFor();
     const socket = sockets.at(-1);
-    if (!socket) throw new Error('the case page opened no socket');
+    const channel = opened.get('case:demo-jt-boundary');
+    if (!socket || channel === undefined) throw new Error('the case page opened no channel for the case');
     const refused = encodeRefused([
       { reason: guardRefusal.place, field: 'case.village' },
       { reason: guardRefusal.role, field: 'timeline', step: 'registered' },
     ]);
-    socket.send(Buffer.from(refused));
+    socket.send(Buffer.from(packFrames([encodeChannelMessage(channel, refused)])));
 
     const village = page
       .getByRole('alert')

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extensionType } from '../../shared/src/sync/extensions.ts';
+import { muxBeatFrame, packFrames } from '../../shared/src/sync/mux-frames.ts';
 import {
   browserSuite,
   builtWebApp,
@@ -36,8 +36,9 @@ const dispatched: Step[] = [
 const status = (page: Page, state: 'online' | 'offline') =>
   page.locator(`header details.sync-status[data-state=${state}]`).waitFor({ timeout: 20_000 });
 
-/** An unmasked binary WebSocket frame of one byte: the server's heartbeat as it crosses the wire. */
-const beatOnTheWire = new Uint8Array([0x82, 0x01, extensionType.beat]);
+/** The server's heartbeat as it crosses the wire: an unmasked binary WebSocket frame of one `beat` mux frame. */
+const beatMessage = packFrames([muxBeatFrame]);
+const beatOnTheWire = new Uint8Array([0x82, beatMessage.length, ...beatMessage]);
 
 describe('sync status', () => {
   it('S-BEAT-1, W-STATUS-1: a link that dies without a close shows offline within seconds, from the heartbeat alone', async () => {

@@ -50,9 +50,9 @@ export class AppServices {
     this.pool = new DocPool({
       serverUrl: syncServerUrl(window.location),
       token: this.auth.token,
+      onSignInEnded: () => this.auth.sessionEnded(),
       onRefused: (code, name) => {
-        if (code === closeCode.unauthorized) this.auth.sessionEnded();
-        else if (code === closeCode.forbidden) {
+        if (code === closeCode.forbidden) {
           // not (or no longer) the person's: it leaves the device, unless something of it waits to be sent
           if (name.startsWith('meeting:')) {
             const removed = this.meetings.forget(name);

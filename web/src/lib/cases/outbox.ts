@@ -41,10 +41,9 @@ function savedOrLost(shared: SharedDoc): Promise<void> {
     const cleanup = () => {
       stopWatching();
       provider.off('connection-close', onLost);
-      provider.off('connection-error', onLost);
     };
+    // a failed attempt to reach the server is a close too
     provider.on('connection-close', onLost);
-    provider.on('connection-error', onLost);
     check();
   });
 }

@@ -1,29 +1,14 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it, vi } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { guardRefusal, type RefusedChange } from '@concord/shared/access/guard-refusals.ts';
 import { encodeRefused, extensionType } from '@concord/shared/sync/extensions.ts';
 import { locales, translate } from '../i18n/translate.ts';
 import { docName } from '@concord/shared/sync/doc-name.ts';
 import { RefusalLog } from '../sync/refusal-log.ts';
 import { refusalLine, refusalReasonKey } from './refusal-wording.ts';
+import { idleProvider, receive } from '../sync/test-provider.ts';
 
 const say = (locale: (typeof locales)[number]) => translate.bind(null, locale);
-
-/** A provider that never connects: the test hands it frames as if they came over the socket. */
-function idleProvider(): WebsocketProvider {
-  return new WebsocketProvider('ws://127.0.0.1:9', 'case:test', new Y.Doc(), { connect: false });
-}
-
-function receive(provider: WebsocketProvider, frame: Uint8Array): void {
-  const decoder = decoding.createDecoder(frame);
-  const type = decoding.readVarUint(decoder);
-  const handler = provider.messageHandlers[type];
-  if (!handler) throw new Error(`no handler for message type ${type}`);
-  handler(encoding.createEncoder(), decoder, provider, true, type);
-}
 
 describe('refusals in words', () => {
   it('W-REFUSE-1: every code the server may send reads as its own sentence in both languages, placeholders filled', () => {

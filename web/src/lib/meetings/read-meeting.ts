@@ -19,7 +19,6 @@ export function readable(shared: SharedDoc, waitMs: number): Promise<void> {
         const done = () => {
           clearTimeout(timer);
           provider.off('sync', onSync);
-          provider.off('connection-error', done);
           provider.off('connection-close', done);
           resolve();
         };
@@ -28,7 +27,7 @@ export function readable(shared: SharedDoc, waitMs: number): Promise<void> {
         };
         const timer = setTimeout(done, waitMs);
         provider.on('sync', onSync);
-        provider.on('connection-error', done);
+        // a failed attempt to reach the server is a close too
         provider.on('connection-close', done);
       }),
   );

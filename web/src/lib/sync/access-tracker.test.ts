@@ -1,24 +1,8 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { encodeAccess } from '@concord/shared/sync/extensions.ts';
 import { AccessTracker, effectiveAccess, type ServerAccess } from './access-tracker.ts';
-
-/** A provider that never connects: the test hands it frames as if they came over the socket. */
-function idleProvider(): WebsocketProvider {
-  return new WebsocketProvider('ws://127.0.0.1:9', 'case:test', new Y.Doc(), { connect: false });
-}
-
-/** Reads a frame the way y-websocket does: its type, then the handler registered for that type. */
-function receive(provider: WebsocketProvider, frame: Uint8Array): void {
-  const decoder = decoding.createDecoder(frame);
-  const type = decoding.readVarUint(decoder);
-  const handler = provider.messageHandlers[type];
-  if (!handler) throw new Error(`no handler for message type ${type}`);
-  handler(encoding.createEncoder(), decoder, provider, true, type);
-}
+import { idleProvider, receive } from './test-provider.ts';
 
 describe('effectiveAccess', () => {
   it('A-RIGHT-10: the server’s word on the socket wins over the case list', () => {

@@ -1,5 +1,5 @@
 import type * as decoding from 'lib0/decoding';
-import type { WebsocketProvider } from 'y-websocket';
+import type { DocProvider } from './doc-provider.ts';
 import { extensionType, readAccess } from '@concord/shared/sync/extensions.ts';
 
 /**
@@ -37,7 +37,7 @@ export class AccessTracker {
   readonly #listeners = new Set<() => void>();
   #level: ServerAccess = 'unknown';
 
-  constructor(provider: WebsocketProvider) {
+  constructor(provider: DocProvider) {
     provider.messageHandlers[extensionType.access] = (_encoder, decoder: decoding.Decoder) => {
       this.#set(readAccess(decoder));
     };

@@ -1,14 +1,14 @@
 import { createSubscriber } from 'svelte/reactivity';
-import type { WebsocketProvider } from 'y-websocket';
+import type { DocProvider } from './doc-provider.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 /** Reads a provider's connection as reactive state, subscribing only while something on screen reads it. */
 export class ProviderConnection {
-  readonly #provider: WebsocketProvider;
+  readonly #provider: DocProvider;
   readonly #subscribe: () => void;
 
-  constructor(provider: WebsocketProvider) {
+  constructor(provider: DocProvider) {
     this.#provider = provider;
     this.#subscribe = createSubscriber((update) => {
       provider.on('status', update);

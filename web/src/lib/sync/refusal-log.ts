@@ -1,5 +1,5 @@
 import type * as decoding from 'lib0/decoding';
-import type { WebsocketProvider } from 'y-websocket';
+import type { DocProvider } from './doc-provider.ts';
 import type { RefusedChange } from '@concord/shared/access/guard-refusals.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { extensionType, readRefused } from '@concord/shared/sync/extensions.ts';
@@ -48,7 +48,7 @@ export class RefusalLog {
   }
 
   /** Reads message 102 from `provider`'s socket into this log, under `name`. */
-  listen(provider: WebsocketProvider, name: DocName): void {
+  listen(provider: DocProvider, name: DocName): void {
     provider.messageHandlers[extensionType.refused] = (_encoder, decoder: decoding.Decoder) => {
       const refused = readRefused(decoder);
       if (refused === null) {

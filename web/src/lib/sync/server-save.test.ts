@@ -1,29 +1,18 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { encodeSavedAck } from '@concord/shared/sync/extensions.ts';
+import { messageType } from '@concord/shared/sync/message-types.ts';
 import { mergeStateVectors, ServerSaveTracker } from './server-save.ts';
-
-function idleProvider(doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider('ws://127.0.0.1:9', 'case:test', doc, { connect: false });
-}
-
-/** Hands the provider a frame as y-websocket does: from the socket, or from another tab's BroadcastChannel. */
-function receive(provider: WebsocketProvider, frame: Uint8Array, from: 'socket' | 'tab'): void {
-  const decoder = decoding.createDecoder(frame);
-  const type = decoding.readVarUint(decoder);
-  provider.messageHandlers[type]?.(encoding.createEncoder(), decoder, provider, from === 'socket', type);
-}
+import { idleProvider, receive } from './test-provider.ts';
 
 /** A sync update frame carrying an edit made on another replica. */
 function remoteEdit(text: string): Uint8Array {
   const other = new Y.Doc();
   other.getText('notes').insert(0, text);
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, messageType.sync);
   syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(other));
   return encoding.toUint8Array(encoder);
 }
@@ -36,11 +25,11 @@ describe('ServerSaveTracker', () => {
     const provider = idleProvider(doc);
     const tracker = new ServerSaveTracker(doc, provider);
     expect(tracker.saved).toBe(false);
-    receive(provider, ackOf(doc), 'socket');
+    receive(provider, ackOf(doc));
     expect(tracker.saved).toBe(true);
     doc.getText('notes').insert(0, 'typed here');
     expect(tracker.saved).toBe(false);
-    receive(provider, ackOf(doc), 'socket');
+    receive(provider, ackOf(doc));
     expect(tracker.saved).toBe(true);
     provider.destroy();
   });
@@ -49,19 +38,19 @@ describe('ServerSaveTracker', () => {
     const doc = new Y.Doc();
     const provider = idleProvider(doc);
     const tracker = new ServerSaveTracker(doc, provider);
-    receive(provider, ackOf(doc), 'socket');
-    receive(provider, remoteEdit('from the police post'), 'socket');
+    receive(provider, ackOf(doc));
+    receive(provider, remoteEdit('from the police post'));
     expect(doc.getText('notes').toString()).toBe('from the police post');
     expect(tracker.saved).toBe(true);
     provider.destroy();
   });
 
-  it('S-ACK-1: an edit from another tab is not saved until the server says so', () => {
+  it('S-ACK-1: an edit that did not come from the server is not saved until the server says so', () => {
     const doc = new Y.Doc();
     const provider = idleProvider(doc);
     const tracker = new ServerSaveTracker(doc, provider);
-    receive(provider, ackOf(doc), 'socket');
-    receive(provider, remoteEdit('typed in another tab'), 'tab');
+    receive(provider, ackOf(doc));
+    receive(provider, remoteEdit('typed in another tab'), false);
     expect(tracker.saved).toBe(false);
     provider.destroy();
   });

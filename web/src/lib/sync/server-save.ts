@@ -1,7 +1,8 @@
 import type * as decoding from 'lib0/decoding';
-import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { coveredBy, extensionType, readSavedAck } from '@concord/shared/sync/extensions.ts';
+import { messageType } from '@concord/shared/sync/message-types.ts';
+import type { DocProvider } from './doc-provider.ts';
 
 /** The larger clock of each client: what two statements of "this much is on disk" say together. */
 export function mergeStateVectors(
@@ -18,23 +19,23 @@ export function mergeStateVectors(
  * acknowledgements it sends (SPEC S-ACK-1). Only the server's word counts: being connected is not being saved.
  * An update that came over the socket counts too, since the server stores an update before it relays it
  * (SPEC S-STORE-1); without that, a reader would see "not yet on the server" after every edit of someone else.
- * One from another tab (the provider's BroadcastChannel, same origin) does not: that tab sends it itself.
+ * One that reached the document another way (not from the server) does not: whoever made it sends it itself.
  */
 export class ServerSaveTracker {
   readonly #doc: Y.Doc;
   readonly #listeners = new Set<() => void>();
   #saved: Map<number, number> | null = null;
-  /** True while the provider reads a sync message that came over the socket, not from another tab. */
+  /** True while the provider reads a sync message that came from the server. */
   #readingSocket = false;
 
-  constructor(doc: Y.Doc, provider: WebsocketProvider) {
+  constructor(doc: Y.Doc, provider: DocProvider) {
     this.#doc = doc;
-    const readSync = provider.messageHandlers[messageSync];
+    const readSync = provider.messageHandlers[messageType.sync];
     if (readSync) {
-      provider.messageHandlers[messageSync] = (encoder, decoder, from, fromSocket, type) => {
-        this.#readingSocket = fromSocket;
+      provider.messageHandlers[messageType.sync] = (encoder, decoder, from, fromServer, type) => {
+        this.#readingSocket = fromServer;
         try {
-          readSync(encoder, decoder, from, fromSocket, type);
+          readSync(encoder, decoder, from, fromServer, type);
         } finally {
           this.#readingSocket = false;
         }

@@ -84,8 +84,8 @@ export class SyncStatus {
   }
 
   /**
-   * Follows the device's word on its network, and runs the silence watchdog (SPEC S-BEAT-1); call once from the
-   * root layout, and the returned function when it goes.
+   * Follows the device's word on its network; call once from the root layout, and the returned function when it
+   * goes. A link that dies silently is the socket's own watchdog's (SPEC S-BEAT-1).
    */
   listen(): () => void {
     const onOnline = () => {
@@ -97,11 +97,9 @@ export class SyncStatus {
     };
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
-    const stopWatchdog = this.#pool.watchdog.start();
     return () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
-      stopWatchdog();
     };
   }
 }

@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { DocProvider } from '../sync/doc-provider.ts';
 import { peersFrom, type Peer, type PresenceField, type PresenceState } from './presence.ts';
 
 /** A caret of someone else in a text, as a position in the text as it is now. */
@@ -24,12 +24,12 @@ export interface TextPresence {
  * meeting alike. Reads go to the awareness through a subscriber.
  */
 export class DocPresence implements TextPresence {
-  readonly #provider: WebsocketProvider;
+  readonly #provider: DocProvider;
   readonly #subscribePeers: () => void;
   /** Whose presence this device announces, once the page has said. */
   #announced: PresenceState['user'] | null = null;
 
-  constructor(provider: WebsocketProvider) {
+  constructor(provider: DocProvider) {
     this.#provider = provider;
     const awareness = provider.awareness;
     this.#subscribePeers = createSubscriber((update) => {
