@@ -139,6 +139,26 @@ describe('S-MUX: many documents on one socket', () => {
     socket.ws.close();
   });
 
+  it('S-MUX-3: an update that does not decode closes only its channel with 4412; the other documents go on', async () => {
+    const server = await servers.start();
+    const socket = muxSocket(server.syncUrl);
+    await socket.raw.opened;
+    const [a, b] = [docName('case', 'mux-broken'), docName('case', 'mux-whole')];
+    socket.send(openFrame(1, a, 0), openFrame(2, b, 0));
+    await Promise.all([socket.frameWhere(isStep2(1)), socket.frameWhere(isStep2(2))]);
+    socket.send(updateFrame(1, Uint8Array.of(200, 1, 2, 3)));
+    expect(await socket.frameWhere(closedFrame(1))).toMatchObject({ code: closeCode.invalidUpdate });
+    const doc = new Y.Doc();
+    new CaseFile(doc).notes.insert(0, '仍在同步');
+    socket.send(updateFrame(2, Y.encodeStateAsUpdate(doc)));
+    const reader = stockClient(server.syncUrl, b);
+    await synced(reader);
+    expect(new CaseFile(reader.doc).notes.toString()).toBe('仍在同步');
+    expect(socket.ws.readyState).toBe(socket.ws.OPEN);
+    reader.destroy();
+    socket.ws.close();
+  });
+
   it('S-MUX-2: a message that cannot be read closes only that socket; the server and other sockets go on', async () => {
     const server = await servers.start();
     const name = docName('case', 'mux-bad');

@@ -5,11 +5,17 @@ import { muxOpenFlag, type MuxFrame } from '@concord/shared/sync/mux-frames.ts';
 import type { AuthenticatedUser } from '../auth/auth-service.ts';
 import type { SessionRequest, SyncSession } from './session.ts';
 
-/** Closes that concern one document close only its channel; every other closes the socket (SPEC S-MUX-3). */
+/**
+ * Closes that concern one document close only its channel; every other closes the socket (SPEC S-MUX-3). An update
+ * that does not decode or writes under another account's client id is the document's: the client would send it
+ * again after every reconnect, so closing the socket for it would cut off every other document in a loop.
+ */
 export const channelCodes: ReadonlySet<number> = new Set([
   closeCode.forbidden,
   closeCode.internalError,
   closeCode.tryAgainLater,
+  closeCode.clientIdTaken,
+  closeCode.invalidUpdate,
 ]);
 
 /** Bytes a channel may carry while its rights are decided; past it the socket closes (SPEC S-LIMIT-2). */
