@@ -59,16 +59,18 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Hono<AuthEnv
     const { doc, sha256 } = target(c);
     if ((await access.decide(c.get('user'), doc, 'case')) === 'none') throw notFound();
     if (!(await blobs.linked(sha256, doc))) throw notFound();
-    const blob = c.req.method === 'HEAD' ? await blobs.info(sha256) : await blobs.get(sha256);
-    if (!blob) throw notFound();
+    const info = await blobs.info(sha256);
+    if (!info) throw notFound();
     const headers: Record<string, string> = {
-      'Content-Type': blob.type,
-      'Content-Length': String(blob.size),
+      'Content-Type': info.type,
+      'Content-Length': String(info.size),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, max-age=31536000, immutable',
     };
-    if (!isImageType(blob.type)) headers['Content-Disposition'] = `attachment; filename="${sha256}"`;
-    if (!('bytes' in blob)) return c.body(null, 200, headers);
+    if (!isImageType(info.type)) headers['Content-Disposition'] = `attachment; filename="${sha256}"`;
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    const blob = await blobs.get(sha256);
+    if (!blob) throw notFound();
     // a fresh ArrayBuffer of exactly the blob, which a Response body takes as it is
     return c.body(blob.bytes.slice().buffer, 200, headers);
   });

@@ -36,7 +36,11 @@ export function blobStoreContract(label: string, open: () => Promise<OpenedBlobS
       await opened.store.put(blob);
       expect(await opened.store.get(blob.sha256)).toEqual(blob);
       const again = await opened.reopen();
-      expect(await again.info(blob.sha256)).toEqual({ sha256: blob.sha256, type: blob.type, size: blob.size });
+      expect(await again.info(blob.sha256)).toEqual({
+        sha256: blob.sha256,
+        type: blob.type,
+        size: blob.size,
+      });
       expect((await again.get(blob.sha256))?.bytes).toEqual(blob.bytes);
     });
 

@@ -35,9 +35,9 @@ describe('SqliteBlobStore', () => {
       await opened.store.put(blob);
       const folder = join(opened.dir, 'attachments', blob.sha256.slice(0, 2));
       expect(await readdir(folder)).toEqual([blob.sha256]);
-      expect((await readdir(join(opened.dir, 'attachments'))).filter((name) => name.endsWith('.tmp'))).toEqual(
-        [],
-      );
+      expect(
+        (await readdir(join(opened.dir, 'attachments'))).filter((name) => name.endsWith('.tmp')),
+      ).toEqual([]);
     } finally {
       await opened.cleanup();
     }

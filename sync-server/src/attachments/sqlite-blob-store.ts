@@ -59,7 +59,9 @@ export class SqliteBlobStore implements BlobStore {
   }
 
   linked(sha256: string, doc: DocName): Promise<boolean> {
-    const row = this.#db.prepare('SELECT 1 AS found FROM blob_links WHERE sha256 = ? AND doc = ?').get(sha256, doc);
+    const row = this.#db
+      .prepare('SELECT 1 AS found FROM blob_links WHERE sha256 = ? AND doc = ?')
+      .get(sha256, doc);
     return Promise.resolve(row !== undefined);
   }
 }

@@ -62,7 +62,15 @@ async function setup() {
   const hub = new SyncHub({ store, logger });
   // no attachment is stored here: the blob store's folder is never written
   const blobs = new SqliteBlobStore(db, 'unused');
-  const app = createApp({ store, accounts, auth: new AuthService({ accounts }), hub, logger, webRoot: null, blobs });
+  const app = createApp({
+    store,
+    accounts,
+    auth: new AuthService({ accounts }),
+    hub,
+    logger,
+    webRoot: null,
+    blobs,
+  });
   cleanups.push(async () => {
     await hub.shutdown();
     await store.close();
