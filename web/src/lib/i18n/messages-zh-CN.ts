@@ -15,6 +15,7 @@ import { stepsZhCN } from './steps-messages.ts';
 import { refusalZhCN } from './refusal-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 import { statusZhCN } from './status-messages.ts';
+import { attachmentsZhCN } from './attachments-messages.ts';
 
 export const zhCN: Messages = {
   app_name: '协和',
@@ -177,6 +178,7 @@ export const zhCN: Messages = {
   ...notesZhCN,
   ...deviceZhCN,
   ...statusZhCN,
+  ...attachmentsZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,
