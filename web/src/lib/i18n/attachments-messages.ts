@@ -17,8 +17,8 @@ export const attachmentsEn = {
   attach_open: 'Open {name}',
   attach_remove: 'Remove',
   attach_removed: 'Removed',
-  attach_new_case_photos: 'Photos',
-  attach_new_case_photos_count: '{count} photos to keep with the case',
+  attach_new_case_photos: 'Take photos',
+  attach_new_case_photos_count: 'Photos: {count}',
 } as const;
 
 export const attachmentsZhCN: Record<keyof typeof attachmentsEn, string> = {
@@ -39,6 +39,6 @@ export const attachmentsZhCN: Record<keyof typeof attachmentsEn, string> = {
   attach_open: '打开 {name}',
   attach_remove: '移除',
   attach_removed: '已移除',
-  attach_new_case_photos: '照片',
-  attach_new_case_photos_count: '{count} 张照片将随案件保存',
+  attach_new_case_photos: '拍照',
+  attach_new_case_photos_count: '照片：{count} 张',
 } as const;
