@@ -75,7 +75,7 @@ const shownPhoto = (page: Page) =>
   page.locator('section.attachments li.attachment[data-kind=photo][data-shown=true] img');
 
 describe('attachments of a case', () => {
-  it('W-ATTACH-1, W-ATTACH-2, C-ATTACH-5: a photo taken offline on a new case stays through a reload, reaches the server once online, and shows to others with access only', async () => {
+  it('W-ATTACH-1, W-ATTACH-2, C-ATTACH-5: a photo taken offline on a new case stays through a reload, reaches the server once online, and shows to others with access only, offline too once fetched', async () => {
     let server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
     const field = await openSignedIn(browser(), `${server.url}/`, demoAccount('grid1'));
     await field.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -118,7 +118,11 @@ describe('attachments of a case', () => {
     });
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/jpeg');
-    expect(jpegSize(new Uint8Array(await served.arrayBuffer()))).toEqual({ width: 1600, height: 1067 });
+    const stored = new Uint8Array(await served.arrayBuffer());
+    expect(jpegSize(stored)).toEqual({ width: 1600, height: 1067 });
+    console.log(
+      `a 3000×2000 camera JPEG of ${photo.length} bytes is kept and uploaded as ${stored.length} bytes at 1600×1067`,
+    );
 
     // the village cadre, on another device, sees the photo; someone of another village gets nothing
     const office = await (await browser().newContext({ locale: 'en-US' })).newPage();
@@ -130,6 +134,12 @@ describe('attachments of a case', () => {
       headers: { authorization: `Bearer ${outsider}` },
     });
     expect(refused.status).toBe(404);
+
+    // fetched once, the photo is on the cadre's device: it shows there offline too
+    await goOffline(server, [office]);
+    await office.reload();
+    await fieldShows(office, titleField, { equals: 'Cattle in the vegetable plot' });
+    await shownPhoto(office).waitFor();
   });
 
   it('W-ATTACH-2, W-SIGNOUT-1, W-SIGNOUT-2: signing out with a photo not yet uploaded names it, and discarding erases the attachments from the device', async () => {
@@ -155,5 +165,45 @@ describe('attachments of a case', () => {
     await expect
       .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
       .not.toContain('concord-attachments');
+  });
+
+  it('W-ATTACH-1, C-ATTACH-4: a voice note recorded on the page and a signed agreement as a PDF reach the server, typed by their content', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const page = await openSignedIn(browser(), `${server.url}/cases/demo-jt-boundary`, demoAccount('cadre1'));
+    await page.getByText('Saved on the server').waitFor();
+
+    await page.getByRole('button', { name: 'Record voice' }).click();
+    // the button counts the seconds recorded, and stops the recording
+    await page.getByRole('button', { name: 'Stop (1 s)' }).click();
+    await page.locator('li.attachment[data-kind=voice][data-shown=true] audio').waitFor();
+
+    const pdf = Buffer.from('%PDF-1.4\n% 调解协议书 (signed)\n%%EOF\n');
+    await page
+      .locator('input[data-attach=file]')
+      .setInputFiles({ name: '调解协议书.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .locator('li.attachment[data-kind=file][data-shown=true] a', { hasText: '调解协议书.pdf' })
+      .waitFor();
+    await page.locator('header details.sync-status[data-uploads="0"]').waitFor();
+
+    const shas = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('section.attachments li.attachment')].map((li) => [
+          li.getAttribute('data-kind'),
+          li.getAttribute('data-sha256'),
+        ]),
+      ),
+    );
+    const centre = await server.auth.login('centre1', 'demo');
+    if (!centre) throw new Error('centre1 could not sign in');
+    const typeOf = async (sha: string | undefined) => {
+      const response = await fetch(`${server.url}/api/cases/demo-jt-boundary/attachments/${sha ?? ''}`, {
+        headers: { authorization: `Bearer ${centre.token}` },
+      });
+      expect(response.status).toBe(200);
+      return [response.headers.get('content-type'), response.headers.get('content-disposition')];
+    };
+    expect(await typeOf(shas['voice'])).toEqual(['audio/webm', expect.stringMatching(/^attachment/)]);
+    expect(await typeOf(shas['file'])).toEqual(['application/pdf', expect.stringMatching(/^attachment/)]);
   });
 });
