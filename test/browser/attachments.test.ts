@@ -186,11 +186,11 @@ describe('attachments of a case', () => {
       .waitFor();
     await page.locator('header details.sync-status[data-uploads="0"]').waitFor();
 
-    const shas = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll('section.attachments li.attachment')].map((li) => [
-          li.getAttribute('data-kind'),
-          li.getAttribute('data-sha256'),
+    const shas = new Map(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('section.attachments li.attachment')].map((li): [string, string] => [
+          li.getAttribute('data-kind') ?? '',
+          li.getAttribute('data-sha256') ?? '',
         ]),
       ),
     );
@@ -203,7 +203,7 @@ describe('attachments of a case', () => {
       expect(response.status).toBe(200);
       return [response.headers.get('content-type'), response.headers.get('content-disposition')];
     };
-    expect(await typeOf(shas['voice'])).toEqual(['audio/webm', expect.stringMatching(/^attachment/)]);
-    expect(await typeOf(shas['file'])).toEqual(['application/pdf', expect.stringMatching(/^attachment/)]);
+    expect(await typeOf(shas.get('voice'))).toEqual(['audio/webm', expect.stringMatching(/^attachment/)]);
+    expect(await typeOf(shas.get('file'))).toEqual(['application/pdf', expect.stringMatching(/^attachment/)]);
   });
 });
