@@ -95,8 +95,8 @@ describe('attachment routes', () => {
     expect(await errorCode(outsider)).toBe('not_found');
     // the other village's cadre reads their own case, but the blob was never uploaded to it
     expect((await call('otherVillage', 'GET', `hongyancase/attachments/${sha(jpeg)}`)).status).toBe(404);
-    // a reader may not upload, and learns nothing of the case
-    expect((await call('supervisor', 'PUT', path, jpeg)).status).toBe(404);
+    // a reader of the case may not upload; one who may not open it learns nothing of it
+    expect((await call('supervisor', 'PUT', path, jpeg)).status).toBe(403);
     expect((await call('otherVillage', 'PUT', path, jpeg)).status).toBe(404);
     expect((await call('grid', 'GET', `jiangtingcase/attachments/${'0'.repeat(64)}`)).status).toBe(404);
   });

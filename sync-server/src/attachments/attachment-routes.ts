@@ -40,7 +40,11 @@ export function attachmentRoutes(options: AttachmentRoutesOptions): Hono<AuthEnv
     }),
     async (c) => {
       const { doc, sha256 } = target(c);
-      if ((await access.decide(c.get('user'), doc, 'case')) !== 'write') throw notFound();
+      const may = await access.decide(c.get('user'), doc, 'case');
+      // one who may not open the case learns nothing of it; one who only reads it is told so
+      if (may === 'none') throw notFound();
+      if (may !== 'write')
+        throw new HttpError(403, httpErrorCode.forbidden, 'only those who write the case add to it');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
         throw new HttpError(400, httpErrorCode.badRequest, 'the content does not match its SHA-256 name');

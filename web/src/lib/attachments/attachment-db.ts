@@ -25,7 +25,7 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Blobs by SHA-256 and the upload outbox, in IndexedDB. Opened on first use, so a page that never needs it pays nothing. */
+/** Blobs by SHA-256 and the upload outbox, in IndexedDB, opened on first use. */
 export class AttachmentDb implements AttachmentDevice {
   readonly #factory: IDBFactory;
   #db: Promise<IDBDatabase> | null = null;

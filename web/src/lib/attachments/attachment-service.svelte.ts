@@ -111,7 +111,8 @@ export class AttachmentService {
 
   async #pass(): Promise<void> {
     const db = this.#db;
-    if (!db) return;
+    // nobody signed in (or just signed out): nothing to send, and the erased database is not made anew
+    if (!db || this.#token() === null) return;
     try {
       const waiting = await db.pending();
       this.#pending = pendingCount(waiting);
