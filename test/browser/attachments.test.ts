@@ -177,6 +177,18 @@ describe('attachments of a case', () => {
     await page.getByRole('button', { name: 'Stop (1 s)' }).click();
     await page.locator('li.attachment[data-kind=voice][data-shown=true] audio').waitFor();
 
+    // a Word file is none of what a case keeps: refused on the device, nothing added
+    await page.locator('input[data-attach=file]').setInputFiles({
+      name: '协议.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004 not really a document'),
+    });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Only photos, PDF documents and sound recordings' })
+      .waitFor();
+    expect(await page.locator('li.attachment[data-kind=file]').count()).toBe(0);
+
     const pdf = Buffer.from('%PDF-1.4\n% 调解协议书 (signed)\n%%EOF\n');
     await page
       .locator('input[data-attach=file]')
