@@ -13,6 +13,7 @@ describe('readConfig', () => {
       maxFrameBytes: 4 * 1024 * 1024,
       webRoot: '/srv/web',
       snapshotRetentionDays: 365,
+      maxAttachmentBytes: 20 * 1024 * 1024,
     });
     expect(readConfig({}, null).webRoot).toBeNull();
   });
@@ -28,6 +29,7 @@ describe('readConfig', () => {
         MAX_FRAME_BYTES: '1048576',
         WEB_ROOT: 'dist/web',
         SNAPSHOT_RETENTION_DAYS: '30',
+        MAX_ATTACHMENT_BYTES: '5242880',
       },
       '/srv/web',
     );
@@ -40,6 +42,7 @@ describe('readConfig', () => {
       maxFrameBytes: 1048576,
       webRoot: resolve('dist/web'),
       snapshotRetentionDays: 30,
+      maxAttachmentBytes: 5242880,
     });
   });
 
@@ -65,6 +68,7 @@ describe('readConfig', () => {
     ['SEED_DEMO', 'yes'],
     ['SNAPSHOT_RETENTION_DAYS', '0'],
     ['SNAPSHOT_RETENTION_DAYS', 'forever'],
+    ['MAX_ATTACHMENT_BYTES', '20 MiB'],
   ];
   it.each(refused)('refuses %s=%j with a ConfigError that names the variable', (variable, value) => {
     const read = () => readConfig({ [variable]: value }, null);

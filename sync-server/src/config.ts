@@ -29,6 +29,7 @@ const envSchema = z.object({
     .default('public'),
   REDIS_URL: z.string().min(1).optional(),
   SNAPSHOT_RETENTION_DAYS: wholeNumber.pipe(z.number().int().min(1)).default(365),
+  MAX_ATTACHMENT_BYTES: wholeNumber.pipe(z.number().int().min(1024)).default(20 * 1024 * 1024),
 });
 
 export interface ServerConfig {
@@ -67,6 +68,8 @@ export interface ServerConfig {
   databaseSchema?: string;
   /** Redis for fan-out between server instances sharing one PostgreSQL (SPEC S-SCALE-1). */
   redisUrl?: string;
+  /** The largest attachment accepted, in bytes (SPEC C-ATTACH-4); 20 MiB unless set. */
+  maxAttachmentBytes?: number;
   /** Days what compaction merges stays readable, to see or restore a case as it was (SPEC S-SNAP-1). */
   snapshotRetentionDays?: number;
 }
@@ -96,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultWebRoot: string | null
     maxChannels: e.MAX_CHANNELS,
     beatIntervalMs: e.BEAT_INTERVAL_MS,
     snapshotRetentionDays: e.SNAPSHOT_RETENTION_DAYS,
+    maxAttachmentBytes: e.MAX_ATTACHMENT_BYTES,
     webRoot: e.WEB_ROOT ? resolve(e.WEB_ROOT) : defaultWebRoot,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseSchema: e.DATABASE_SCHEMA } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),

@@ -10,6 +10,9 @@ import { seedDemo } from './demo/seed-demo.ts';
 import type { AccountStore } from './auth/account-store.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { seedDemoAccounts } from './demo/demo-accounts.ts';
+import type { BlobStore } from './attachments/blob-store.ts';
+import { PostgresBlobStore } from './attachments/postgres-blob-store.ts';
+import { SqliteBlobStore } from './attachments/sqlite-blob-store.ts';
 import type { DocStore } from './storage/doc-store.ts';
 import { SqliteAccountStore } from './storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from './storage/sqlite-database.ts';
@@ -36,7 +39,7 @@ export interface RunningServer {
 
 /** Starts the whole server on `config.port` (0 picks a free port) and resolves once it listens. */
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
-  const { store, accounts, db } = await openStores(config);
+  const { store, accounts, blobs, db } = await openStores(config);
   const fanout = config.redisUrl ? await RedisFanout.connect(config.redisUrl, logger) : undefined;
   // failed sign-ins counted where every instance sees them (SPEC A-AUTH-6)
   const throttle = config.redisUrl
@@ -68,6 +71,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     hub,
     logger,
     webRoot: config.webRoot,
+    blobs,
+    ...(config.maxAttachmentBytes === undefined ? {} : { maxAttachmentBytes: config.maxAttachmentBytes }),
     ...(throttle === undefined ? {} : { throttle }),
   });
   // ws closes a socket whose frame is larger than maxPayload with 1009 (SPEC S-WIRE-4)
@@ -128,20 +133,30 @@ async function seedDemoData(
 }
 
 /**
- * Documents, accounts and sessions: in PostgreSQL when one is configured, so every instance shares them (SPEC
+ * Documents, accounts, sessions and attachments: in PostgreSQL when one is configured, so every instance shares them (SPEC
  * S-SCALE-1, A-ACCT-4); else in SQLite in the data folder, whose database is returned to be closed last.
  */
 async function openStores(
   config: ServerConfig,
-): Promise<{ store: DocStore; accounts: AccountStore; db: DatabaseSync | null }> {
+): Promise<{ store: DocStore; accounts: AccountStore; blobs: BlobStore; db: DatabaseSync | null }> {
   if (config.databaseUrl) {
     const pool = await connectPostgres({
       connectionString: config.databaseUrl,
       ...(config.databaseSchema === undefined ? {} : { schema: config.databaseSchema }),
     });
     // the document store ends the pool when it closes
-    return { store: new PostgresDocStore(pool), accounts: new PostgresAccountStore(pool), db: null };
+    return {
+      store: new PostgresDocStore(pool),
+      accounts: new PostgresAccountStore(pool),
+      blobs: new PostgresBlobStore(pool),
+      db: null,
+    };
   }
   const db = openSqliteDatabase(config.dataDir);
-  return { store: new SqliteDocStore(db), accounts: new SqliteAccountStore(db), db };
+  return {
+    store: new SqliteDocStore(db),
+    accounts: new SqliteAccountStore(db),
+    blobs: new SqliteBlobStore(db, config.dataDir),
+    db,
+  };
 }

@@ -9,6 +9,10 @@ export const httpErrorCode = {
   tooManyRequests: 'too_many_requests',
   notFound: 'not_found',
   badDocName: 'bad_doc_name',
+  /** A body past the server's limit (an attachment past MAX_ATTACHMENT_BYTES). */
+  tooLarge: 'too_large',
+  /** An attachment whose content is none of the kinds a case keeps. */
+  unsupportedType: 'unsupported_type',
   internal: 'internal',
 } as const;
 export type HttpErrorCode = (typeof httpErrorCode)[keyof typeof httpErrorCode];

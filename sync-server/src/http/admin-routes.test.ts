@@ -9,6 +9,7 @@ import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from '../storage/sqlite-database.ts';
 import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { SyncHub } from '../sync/sync-hub.ts';
+import { SqliteBlobStore } from '../attachments/sqlite-blob-store.ts';
 import { createApp } from './app.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -59,7 +60,17 @@ async function setup() {
   }
   const logger = memoryLogger();
   const hub = new SyncHub({ store, logger });
-  const app = createApp({ store, accounts, auth: new AuthService({ accounts }), hub, logger, webRoot: null });
+  // no attachment is stored here: the blob store's folder is never written
+  const blobs = new SqliteBlobStore(db, 'unused');
+  const app = createApp({
+    store,
+    accounts,
+    auth: new AuthService({ accounts }),
+    hub,
+    logger,
+    webRoot: null,
+    blobs,
+  });
   cleanups.push(async () => {
     await hub.shutdown();
     await store.close();

@@ -10,6 +10,8 @@ import { HttpError, handleError, httpErrorCode } from './http-error.ts';
 import type { AccountStore } from '../auth/account-store.ts';
 import { AccountAdmin } from '../auth/account-admin.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from '../auth/login-throttle.ts';
+import { attachmentRoutes } from '../attachments/attachment-routes.ts';
+import type { BlobStore } from '../attachments/blob-store.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, type AuthEnv } from './auth-routes.ts';
 import { docRoutes } from './doc-routes.ts';
@@ -29,9 +31,15 @@ export interface AppOptions {
   logger: Logger;
   /** Folder of the built web app, or null to serve only the API. */
   webRoot: string | null;
+  /** Attachments of cases, content-addressed (SPEC C-ATTACH-3). */
+  blobs: BlobStore;
+  /** The largest attachment accepted, in bytes (MAX_ATTACHMENT_BYTES); 20 MiB by default. */
+  maxAttachmentBytes?: number;
   /** Failed sign-ins, counted across instances when they share Redis; this instance's alone by default. */
   throttle?: LoginThrottle;
 }
+
+export const defaultMaxAttachmentBytes = 20 * 1024 * 1024;
 
 /** The HTTP surface: health, the document list, the sync socket, and the web app for every other path. */
 export function createApp(options: AppOptions): Hono<AuthEnv> {
@@ -68,6 +76,15 @@ export function createApp(options: AppOptions): Hono<AuthEnv> {
   app.route('/api/ledger', ledgerRoutes({ auth, store }));
   app.route('/api/meetings', meetingRoutes({ auth, store }));
   app.route('/api/people', peopleRoutes({ auth, accounts }));
+  app.route(
+    '/api/cases',
+    attachmentRoutes({
+      auth,
+      access: hub.access,
+      blobs: options.blobs,
+      maxBytes: options.maxAttachmentBytes ?? defaultMaxAttachmentBytes,
+    }),
+  );
 
   // many documents on one socket (SPEC S-MUX-1); each channel's rights are decided when it opens
   app.get(

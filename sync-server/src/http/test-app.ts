@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { AccountId, Role } from '@concord/shared/auth/user.ts';
 import type { Account } from '../auth/account-store.ts';
@@ -8,6 +11,7 @@ import { SqliteAccountStore } from '../storage/sqlite-account-store.ts';
 import { openSqliteDatabase } from '../storage/sqlite-database.ts';
 import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { SyncHub } from '../sync/sync-hub.ts';
+import { SqliteBlobStore } from '../attachments/sqlite-blob-store.ts';
 import { createApp } from './app.ts';
 
 /** An account of a route test: what the test cares about, the rest made up. */
@@ -28,9 +32,15 @@ export function appsInMemory() {
   });
   return async (
     people: readonly TestAccount[],
-    options: { webRoot?: string | null; wrapStore?: (store: DocStore) => DocStore } = {},
+    options: {
+      webRoot?: string | null;
+      wrapStore?: (store: DocStore) => DocStore;
+      maxAttachmentBytes?: number;
+    } = {},
   ) => {
     const db = openSqliteDatabase(':memory:');
+    // attachments are files even when the database is in memory
+    const blobDir = await mkdtemp(join(tmpdir(), 'concord-app-blobs-'));
     const docs = new SqliteDocStore(db);
     const store = options.wrapStore ? options.wrapStore(docs) : docs;
     const accounts = new SqliteAccountStore(db);
@@ -65,10 +75,13 @@ export function appsInMemory() {
       hub,
       logger,
       webRoot: options.webRoot ?? null,
+      blobs: new SqliteBlobStore(db, blobDir),
+      ...(options.maxAttachmentBytes === undefined ? {} : { maxAttachmentBytes: options.maxAttachmentBytes }),
     });
     cleanups.push(async () => {
       await hub.shutdown();
       await store.close();
+      await rm(blobDir, { recursive: true, force: true });
     });
     return { app, store, accounts, db, logger };
   };

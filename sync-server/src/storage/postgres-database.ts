@@ -64,6 +64,19 @@ const migrations: readonly string[] = [
    CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
   // a meeting's summary as JSON, so the calendar is read from the listings alone (SPEC M-LIST-1)
   `ALTER TABLE docs ADD COLUMN meeting TEXT;`,
+  // attachments, content-addressed, and which cases each belongs to (SPEC C-ATTACH-3)
+  `CREATE TABLE blobs (
+     sha256 TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     created_at BIGINT NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE TABLE blob_links (
+     sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+     doc TEXT NOT NULL,
+     PRIMARY KEY (sha256, doc)
+   );`,
 ];
 
 export interface PostgresOptions {

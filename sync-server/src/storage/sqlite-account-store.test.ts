@@ -64,10 +64,11 @@ describe('SqliteAccountStore', () => {
     // turn the file back into the schema before grids, with an account in it
     const old = new DatabaseSync(join(dir, 'concord.sqlite'));
     const version = Number(old.prepare('PRAGMA user_version').get()?.['user_version']);
-    // the migrations after grids went too: the kept history of compactions (SPEC S-SNAP-1), meetings' summaries
-    old.exec(`ALTER TABLE docs DROP COLUMN meeting;
+    // the migrations after grids went too: the kept history of compactions (SPEC S-SNAP-1), meetings' summaries,
+    // attachments
+    old.exec(`DROP TABLE blob_links; DROP TABLE blobs; ALTER TABLE docs DROP COLUMN meeting;
       DROP TABLE doc_moments; DROP TABLE doc_kept; ALTER TABLE doc_updates DROP COLUMN at;
-      ALTER TABLE accounts DROP COLUMN grid; PRAGMA user_version = ${version - 3};`);
+      ALTER TABLE accounts DROP COLUMN grid; PRAGMA user_version = ${version - 4};`);
     old
       .prepare(
         `INSERT INTO accounts (id, username, display_name, role, village, agency, password_hash, disabled,

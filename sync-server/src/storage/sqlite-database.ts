@@ -70,6 +70,18 @@ const migrations: readonly string[] = [
    CREATE INDEX doc_moments_by_kept ON doc_moments (kept);`,
   // a meeting's summary as JSON, so the calendar is read from the listings alone (SPEC M-LIST-1)
   `ALTER TABLE docs ADD COLUMN meeting TEXT;`,
+  // attachments: the bytes are files in the data folder; this says what each is and which cases it belongs to
+  `CREATE TABLE blobs (
+     sha256 TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE blob_links (
+     sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+     doc TEXT NOT NULL,
+     PRIMARY KEY (sha256, doc)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Opens (creating and migrating) `concord.sqlite` in `dataDir`, or a throwaway database for `:memory:`. */

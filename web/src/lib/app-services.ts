@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { closeCode } from '@concord/shared/sync/close-codes.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { AttachmentService } from './attachments/attachment-service.svelte.ts';
 import { AuthState } from './auth/auth-state.svelte.ts';
 import { CaseDirectory } from './cases/case-directory.svelte.ts';
 import { sendPendingCases } from './cases/outbox.ts';
@@ -30,6 +31,8 @@ export class AppServices {
   /** Whether the browser keeps the data for good, and the room it takes (SPEC W-STORE-1). */
   readonly storage: DeviceStorage;
   readonly #localStorage: Storage | null;
+  /** Photos, voice notes and files kept on this device, and their uploads (SPEC W-ATTACH-1, W-ATTACH-2). */
+  readonly attachments: AttachmentService;
   /** Online or not, what waits to be sent, when the server last took an edit (SPEC W-STATUS-1, W-STATUS-2). */
   readonly status: SyncStatus;
 
@@ -86,6 +89,11 @@ export class AppServices {
       deleteLocalCopy: (name) => this.pool.deleteLocalCopy(name),
       onUploaded: () => this.status.acknowledged(Date.now()),
     });
+    this.attachments = new AttachmentService({
+      databases: browserDatabases(),
+      fetch: fetcher,
+      token: () => this.auth.token,
+    });
     this.status = new SyncStatus({
       pool: this.pool,
       cases: this.directory,
@@ -139,6 +147,7 @@ export class AppServices {
     this.directory.clear();
     this.meetings.clear();
     this.people.clear();
+    await this.attachments.close();
     await this.#erase([...known, ...opened]);
     await ended;
   }
@@ -158,6 +167,7 @@ export class AppServices {
       this.auth.refreshUser(),
       this.people.refresh(),
     ]);
+    this.attachments.kick();
     if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
     if (this.meetings.source === 'server') await sendPendingCases(this.meetings, this.pool);
   }

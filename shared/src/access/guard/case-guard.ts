@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { attachmentChangeRefusal, attachmentsKey } from '../../cases/attachments.ts';
 import { fieldChangeSchema, fieldLogKey } from '../../cases/field-log.ts';
 import { partiesKey } from '../../cases/parties.ts';
 import { workflowEventSchema, type WorkflowEvent } from '../../cases/workflow/events.ts';
@@ -29,7 +30,7 @@ const notesKey = 'notes';
 
 /** The top-level types the guard reads; made known to the document before a client's update is applied. */
 export const guardedCaseTypes = {
-  maps: [caseKey, receiptsKey, writersKey, meetingLinksKey, meetingDoneKey],
+  maps: [caseKey, receiptsKey, writersKey, meetingLinksKey, meetingDoneKey, attachmentsKey],
   arrays: [timelineKey, fieldLogKey, partiesKey],
   texts: [titleKey, notesKey],
 } as const;
@@ -68,8 +69,25 @@ export function reviewCaseTransaction(doc: Y.Doc, transaction: Y.Transaction, se
     }
   }
   reviewCompletions(doc, transaction, sender, meetingDoneKey, verdict);
+  reviewAttachments(doc, transaction, sender, refuse, verdict);
   reviewEmptying(doc, transaction, caseChanges, verdict, refuse);
   return verdict;
+}
+
+/** Attachments are only added, in the sender's name, and taken off the list by their adder (SPEC C-ATTACH-2). */
+function reviewAttachments(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  sender: Subject,
+  refuse: Refuse,
+  verdict: GuardVerdict,
+): void {
+  for (const change of mapChanges(doc, transaction, attachmentsKey)) {
+    const reason = attachmentChangeRefusal(change.key, change.before, change.after, sender.id);
+    if (reason === null) continue;
+    refuse(guardRefusal[reason], `${attachmentsKey}.${change.key}`);
+    verdict.compensation.mapSets.push({ map: attachmentsKey, key: change.key, value: change.before });
+  }
 }
 
 /** Whether the case had an id before the transaction: the value it replaced, or one its write lost to. */

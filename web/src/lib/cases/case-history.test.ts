@@ -131,6 +131,7 @@ describe('describeChange', () => {
       'timeline',
       'fieldLog',
       'received.step-1',
+      `attachments.${'a'.repeat(64)}`,
       'case.village',
       'case.grid',
       'case.disputeType',

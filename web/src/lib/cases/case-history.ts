@@ -73,6 +73,8 @@ const fieldKeys: Record<string, MessageKey> = {
   'case.leaders': 'history_field_leaders',
   'case.departments': 'history_field_departments',
   parties: 'history_field_parties',
+  // a case's photos, voice notes and files, one key per attachment (SPEC C-ATTACH-1)
+  attachments: 'history_field_attachments',
   timeline: 'history_field_timeline',
   received: 'history_field_received',
   fieldLog: 'history_field_field_log',
@@ -102,7 +104,15 @@ const fieldKeys: Record<string, MessageKey> = {
 };
 
 /** Maps whose every key is one entry of a kind (a receipt per step): the map's name says what changed. */
-const keyedMaps = new Set(['received', 'agenda', 'decisions', 'actions', 'completion', 'attendance']);
+const keyedMaps = new Set([
+  'received',
+  'attachments',
+  'agenda',
+  'decisions',
+  'actions',
+  'completion',
+  'attendance',
+]);
 
 /** Set once, when the case is recorded: an entry touching it is the recording itself. */
 const createdMarker = 'case.id';

@@ -1,6 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import * as Y from 'yjs';
 import { ledgerEntryOf } from '@concord/shared/ledger/ledger-of.ts';
+import { attachmentsKey, readAttachments, type Attachment } from '@concord/shared/cases/attachments.ts';
 import { CaseFile, localEditOrigin, type CaseSummary } from '@concord/shared/cases/case-file.ts';
 import type { FieldChange } from '@concord/shared/cases/field-log.ts';
 import type { RegisterField, RegisterState } from '@concord/shared/cases/field-register.ts';
@@ -53,6 +54,7 @@ export class CaseSession {
   readonly #subscribeServerSave: () => void;
   readonly #subscribeReceipts: () => void;
   readonly #subscribeMeetings: () => void;
+  readonly #subscribeAttachments: () => void;
   readonly #directory: CaseDirectory;
   readonly #stopWatching: () => void;
 
@@ -74,6 +76,11 @@ export class CaseSession {
     this.#subscribeReceipts = createSubscriber((update) => {
       receipts.observe(update);
       return () => receipts.unobserve(update);
+    });
+    const attachments = shared.doc.getMap(attachmentsKey);
+    this.#subscribeAttachments = createSubscriber((update) => {
+      attachments.observe(update);
+      return () => attachments.unobserve(update);
     });
     const meetingLinks = shared.doc.getMap(meetingLinksKey);
     const meetingDone = shared.doc.getMap(meetingDoneKey);
@@ -226,6 +233,12 @@ export class CaseSession {
 
   dismissRefusal(id: string): void {
     this.#open.dismissRefusal(id);
+  }
+
+  /** The case's photos, voice notes and files, oldest first, removed ones too (SPEC C-ATTACH-1). */
+  get attachments(): Attachment[] {
+    this.#subscribeAttachments();
+    return readAttachments(this.#shared.doc);
   }
 
   /** The meetings' decisions and action items on the case, oldest first (SPEC W-CASEMEET-1). */

@@ -1,10 +1,12 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { attachmentDatabaseName } from '../attachments/attachment-db.ts';
 import { deleteLocalCopy } from '../sync/shared-doc.ts';
 import { databasesToDelete, keysToClear, storageKeys } from './sign-out.ts';
 
 /**
  * Deletes what this device keeps of the person: the app's localStorage entries (the language choice stays) and
- * every local copy of a document, listed by the browser where it can or named in `known` (SPEC W-SIGNOUT-2).
+ * every local copy of a document, listed by the browser where it can or named in `known`, and every attachment
+ * kept on the device (SPEC W-SIGNOUT-2, W-ATTACH-2).
  * Resolves with the databases that could not be deleted, which the caller reports.
  */
 export async function eraseDeviceData(
@@ -13,7 +15,7 @@ export async function eraseDeviceData(
   known: Iterable<DocName>,
   /** Checked once the databases are listed: someone signed in meanwhile, and their copies are not to go. */
   stop: () => boolean = () => false,
-): Promise<DocName[]> {
+): Promise<string[]> {
   if (storage) for (const key of keysToClear(storageKeys(storage))) storage.removeItem(key);
   if (!databases) return [];
   let listed: (string | undefined)[] = [];
@@ -28,7 +30,7 @@ export async function eraseDeviceData(
   if (stop()) return [];
   const names = databasesToDelete(listed, known);
   const results = await Promise.allSettled(names.map((name) => deleteLocalCopy(name)));
-  const failed: DocName[] = [];
+  const failed: string[] = [];
   results.forEach((result, i) => {
     const name = names[i];
     if (result.status === 'rejected' && name !== undefined) {
@@ -36,5 +38,21 @@ export async function eraseDeviceData(
       failed.push(name);
     }
   });
+  try {
+    await deleteDatabase(databases, attachmentDatabaseName);
+  } catch (error) {
+    console.error('could not delete the attachments kept on this device', error);
+    failed.push(attachmentDatabaseName);
+  }
   return failed;
+}
+
+function deleteDatabase(databases: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = databases.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+    // another tab holds it open: it goes once that tab lets go, which its versionchange handler does
+    request.onblocked = () => console.warn('deleting the attachments waits for another tab');
+  });
 }

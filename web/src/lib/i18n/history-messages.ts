@@ -2,6 +2,7 @@
 export const historyEn = {
   history_field_grid: 'grid',
   history_field_parties: 'parties',
+  history_field_attachments: 'attachments',
   history_field_timeline: 'timeline',
   history_field_received: 'server receipts of steps',
   history_field_field_log: 'field history',
@@ -21,6 +22,7 @@ export const historyEn = {
 export const historyZhCN: Record<keyof typeof historyEn, string> = {
   history_field_grid: '所属网格',
   history_field_parties: '当事人',
+  history_field_attachments: '附件',
   history_field_timeline: '办理过程',
   history_field_received: '服务器签收记录',
   history_field_field_log: '字段修改记录',

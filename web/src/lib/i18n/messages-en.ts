@@ -15,6 +15,7 @@ import { stepsEn } from './steps-messages.ts';
 import { refusalEn } from './refusal-messages.ts';
 import { workflowEn } from './workflow-messages.ts';
 import { statusEn } from './status-messages.ts';
+import { attachmentsEn } from './attachments-messages.ts';
 
 /** English wording. The keys are the contract: zh-CN must have every one (a type check enforces it). */
 export const en = {
@@ -183,6 +184,7 @@ export const en = {
   ...deviceEn,
   ...patchEn,
   ...statusEn,
+  ...attachmentsEn,
   ...workflowEn,
   ...stepsEn,
   ...gridsEn,

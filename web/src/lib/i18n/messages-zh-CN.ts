@@ -16,6 +16,7 @@ import { stepsZhCN } from './steps-messages.ts';
 import { refusalZhCN } from './refusal-messages.ts';
 import { workflowZhCN } from './workflow-messages.ts';
 import { statusZhCN } from './status-messages.ts';
+import { attachmentsZhCN } from './attachments-messages.ts';
 
 export const zhCN: Messages = {
   app_name: '协和',
@@ -179,6 +180,7 @@ export const zhCN: Messages = {
   ...deviceZhCN,
   ...patchZhCN,
   ...statusZhCN,
+  ...attachmentsZhCN,
   ...workflowZhCN,
   ...stepsZhCN,
   ...gridsZhCN,

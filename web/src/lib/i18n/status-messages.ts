@@ -13,6 +13,7 @@ export const statusEn = {
   sync_kind_case: 'Case',
   sync_kind_meeting: 'Meeting',
   sync_untitled: '(untitled)',
+  sync_uploads_pending: 'Attachments waiting to upload: {count}',
 } as const;
 
 export const statusZhCN: Record<keyof typeof statusEn, string> = {
@@ -29,4 +30,5 @@ export const statusZhCN: Record<keyof typeof statusEn, string> = {
   sync_kind_case: '案件',
   sync_kind_meeting: '会议',
   sync_untitled: '（无标题）',
+  sync_uploads_pending: '{count} 个附件待上传',
 } as const;
