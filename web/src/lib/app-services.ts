@@ -9,6 +9,7 @@ import { DeviceStorage } from './device/device-storage.svelte.ts';
 import { eraseDeviceData } from './device/erase.ts';
 import { unsentWork, type UnsentWork } from './device/sign-out.ts';
 import { MeetingDirectory } from './meetings/meeting-directory.svelte.ts';
+import { DevicePatch } from './patch/device-patch.svelte.ts';
 import { StaffDirectory } from './people/staff-directory.svelte.ts';
 import { DocPool } from './sync/doc-pool.ts';
 import { syncServerUrl } from './sync/shared-doc.ts';
@@ -35,6 +36,8 @@ export class AppServices {
   readonly attachments: AttachmentService;
   /** Online or not, what waits to be sent, when the server last took an edit (SPEC W-STATUS-1, W-STATUS-2). */
   readonly status: SyncStatus;
+  /** Every document of the person's patch, kept on the device and in sync (SPEC W-PATCH-1). */
+  readonly patch: DevicePatch;
 
   private constructor() {
     const storage = browserStorage();
@@ -55,20 +58,8 @@ export class AppServices {
       token: this.auth.token,
       onSignInEnded: () => this.auth.sessionEnded(),
       onRefused: (code, name) => {
-        if (code === closeCode.forbidden) {
-          // not (or no longer) the person's: it leaves the device, unless something of it waits to be sent
-          if (name.startsWith('meeting:')) {
-            const removed = this.meetings.forget(name);
-            this.notice.show(removed ? 'meeting_refused_removed' : 'meeting_refused_kept');
-          } else {
-            const removed = this.directory.forget(name);
-            this.notice.show(removed ? 'case_refused_removed' : 'case_refused_kept');
-          }
-          // the person's rights changed, or were never this wide: the list shows what is theirs now
-          void this.auth.refreshUser();
-          void this.directory.refresh();
-          void this.meetings.refresh();
-        } else console.warn('the server closed a document for good', code);
+        if (code === closeCode.forbidden) this.#refused(name);
+        else console.warn('the server closed a document for good', code);
       },
     });
     // what the server undid of a case sent from the ledger is told there; the case's page says what and why
@@ -100,6 +91,19 @@ export class AppServices {
       meetings: this.meetings,
       storage,
     });
+    this.patch = new DevicePatch({
+      socket: this.pool.socket,
+      storage,
+      source: () => ({ user: this.auth.user, cases: this.directory.rows, meetings: this.meetings.rows }),
+      deleteCopy: (name) => this.pool.deleteLocalCopy(name),
+      onRefused: (name) => this.#refused(name),
+      existingCopies: listedDatabases,
+    });
+    // a page that opens a kept document takes over its channel, and gives it back (SPEC W-PATCH-3)
+    this.pool.onOpenChanged((name, open) => {
+      if (open) this.patch.keeper.stepAside(name);
+      else void this.patch.keeper.takeBack(name);
+    });
     this.people = new StaffDirectory({
       storage,
       fetch: fetcher,
@@ -109,6 +113,22 @@ export class AppServices {
     if (this.auth.user) void this.storage.requestPersistence();
     // a sign-out cut short (the page closed mid-way) left local copies behind: they go now
     else if (storage) void this.#erase([], () => this.auth.user !== null);
+  }
+
+  /** The server says a document is not (or no longer) the person's (4403). */
+  #refused(name: DocName): void {
+    // it leaves the device, unless something of it waits to be sent
+    if (name.startsWith('meeting:')) {
+      const removed = this.meetings.forget(name);
+      this.notice.show(removed ? 'meeting_refused_removed' : 'meeting_refused_kept');
+    } else {
+      const removed = this.directory.forget(name);
+      this.notice.show(removed ? 'case_refused_removed' : 'case_refused_kept');
+    }
+    // the person's rights changed, or were never this wide: the list shows what is theirs now
+    void this.auth.refreshUser();
+    void this.directory.refresh();
+    void this.meetings.refresh();
   }
 
   /** Called once, by the root layout. */
@@ -143,6 +163,7 @@ export class AppServices {
     const known = [...this.directory.rows, ...this.meetings.rows].map((row) => row.name);
     // the sign-in form shows at once; the server ends the session meanwhile
     const ended = this.auth.signOut();
+    this.patch.keeper.stop();
     const opened = this.pool.closeAll();
     this.directory.clear();
     this.meetings.clear();
@@ -168,6 +189,7 @@ export class AppServices {
       this.people.refresh(),
     ]);
     this.attachments.kick();
+    await this.patch.refresh();
     if (this.directory.source === 'server') await sendPendingCases(this.directory, this.pool);
     if (this.meetings.source === 'server') await sendPendingCases(this.meetings, this.pool);
   }
@@ -180,6 +202,14 @@ function browserDatabases(): IDBFactory | null {
     console.warn('no IndexedDB on this device', error);
     return null;
   }
+}
+
+/** The databases the browser lists: the copies a page made before the keeper knew of them. */
+async function listedDatabases(): Promise<ReadonlySet<string>> {
+  const databases = browserDatabases();
+  // `databases()` is missing from older browsers: the keeper then fetches what it does not know of
+  if (!databases || typeof databases.databases !== 'function') return new Set();
+  return new Set((await databases.databases()).flatMap((d) => (d.name === undefined ? [] : [d.name])));
 }
 
 function storageManager(): StorageManager | null {

@@ -1,4 +1,4 @@
-import { reconnectDelay } from '../sync/reconnect.ts';
+import { reconnectDelay } from '@concord/shared/sync/reconnect.ts';
 
 /** One blob waiting to reach the server, for the case it belongs to. */
 export interface PendingUpload {

@@ -1,14 +1,18 @@
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import { attachmentDatabaseName } from '../attachments/attachment-db.ts';
+import { patchDatabase } from '../patch/patch-index.ts';
 import { deleteLocalCopy } from '../sync/shared-doc.ts';
 import { databasesToDelete, keysToClear, storageKeys } from './sign-out.ts';
 
 /**
  * Deletes what this device keeps of the person: the app's localStorage entries (the language choice stays) and
- * every local copy of a document, listed by the browser where it can or named in `known`, and every attachment
- * kept on the device (SPEC W-SIGNOUT-2, W-ATTACH-2).
+ * every local copy of a document, listed by the browser where it can or named in `known`, every attachment kept on
+ * the device and the index of the kept documents (SPEC W-SIGNOUT-2, W-ATTACH-2, W-PATCH-1).
  * Resolves with the databases that could not be deleted, which the caller reports.
  */
+/** The app's own databases beside the documents' copies: the attachments and the index of what is kept. */
+const appDatabases = [attachmentDatabaseName, patchDatabase] as const;
+
 export async function eraseDeviceData(
   storage: Storage | null,
   databases: IDBFactory | null,
@@ -38,11 +42,13 @@ export async function eraseDeviceData(
       failed.push(name);
     }
   });
-  try {
-    await deleteDatabase(databases, attachmentDatabaseName);
-  } catch (error) {
-    console.error('could not delete the attachments kept on this device', error);
-    failed.push(attachmentDatabaseName);
+  for (const name of appDatabases) {
+    try {
+      await deleteDatabase(databases, name);
+    } catch (error) {
+      console.error('could not delete a database of the app on this device', name, error);
+      failed.push(name);
+    }
   }
   return failed;
 }
@@ -53,6 +59,6 @@ function deleteDatabase(databases: IDBFactory, name: string): Promise<void> {
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
     // another tab holds it open: it goes once that tab lets go, which its versionchange handler does
-    request.onblocked = () => console.warn('deleting the attachments waits for another tab');
+    request.onblocked = () => console.warn(`deleting ${name} waits for another tab`);
   });
 }

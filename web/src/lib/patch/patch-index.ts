@@ -25,7 +25,17 @@ function isKeptState(value: unknown): value is KeptState {
 
 export function indexedDbPatchIndex(): PatchIndex {
   let opened: Promise<IDBDatabase> | null = null;
-  const db = () => (opened ??= idb.openDB(patchDatabase, (d) => idb.createStores(d, [[docsStore]])));
+  const db = () =>
+    (opened ??= idb
+      .openDB(patchDatabase, (d) => idb.createStores(d, [[docsStore]]))
+      .then((d) => {
+        // a sign-out deletes the database: let go of it, or the deletion waits for this page to close
+        d.onversionchange = () => {
+          d.close();
+          opened = null;
+        };
+        return d;
+      }));
   const store = async (access: 'readonly' | 'readwrite') => {
     const [docs] = idb.transact(await db(), [docsStore], access);
     if (!docs) throw new Error(`no ${docsStore} store in ${patchDatabase}`);

@@ -41,6 +41,27 @@ describe('the status of the whole app', () => {
     expect(overallState({ deviceOnline: true, links: [], lastCall: 'loading' })).toBe('connecting');
   });
 
+  it('W-STATUS-1, S-MUX-1: the app’s socket decides when it is in use: connected is online with no document open', () => {
+    const state = (socket: { connected: boolean; failures: number }, links: LinkFacts[] = []) =>
+      overallState({ deviceOnline: true, socket, links, lastCall: 'loading' });
+    expect(state({ connected: true, failures: 0 })).toBe('online');
+    expect(state({ connected: false, failures: 2 }, [link({ connected: true, synced: true })])).toBe(
+      'offline',
+    );
+    expect(state({ connected: true, failures: 0 }, [link({ connected: true })])).toBe('connecting');
+    expect(state({ connected: true, failures: 0 }, [link({ connected: true, synced: true })])).toBe('online');
+    // the first attempt is on its way: the other facts decide
+    expect(state({ connected: false, failures: 0 })).toBe('connecting');
+    expect(
+      overallState({
+        deviceOnline: false,
+        socket: { connected: true, failures: 0 },
+        links: [],
+        lastCall: 'server',
+      }),
+    ).toBe('offline');
+  });
+
   it('W-STATUS-2: the stored moment of the last acknowledgement reads back, and garbage reads as none', () => {
     expect(readLastAcknowledged('1764400000000')).toBe(1764400000000);
     expect(readLastAcknowledged(null)).toBe(null);

@@ -10,18 +10,33 @@ export interface LinkFacts {
   refused: boolean;
 }
 
+/** What the app's one socket says (SPEC S-MUX-1): null when nobody is signed in and it is not used. */
+export interface SocketFacts {
+  connected: boolean;
+  /** Attempts that failed since the socket last heard the server. */
+  failures: number;
+}
+
 /**
  * Whether the app reaches the server, for the status on every page (SPEC W-STATUS-1): the device's own word that
- * it is offline wins; then any open document's socket; with none open, whether the last call to the server
+ * it is offline wins; then the app's socket, which carries every kept document and hears the server's beat even
+ * with no page open on a document (a failed attempt is offline; connected is online once an open document, if
+ * any, is synced); without it, any open document's channel; with none open, whether the last call to the server
  * answered (the case list's refresh).
  */
 export function overallState(facts: {
   deviceOnline: boolean;
+  socket?: SocketFacts | null;
   links: readonly LinkFacts[];
   lastCall: 'loading' | 'server' | 'device';
 }): ConnectionState {
   if (!facts.deviceOnline) return 'offline';
   const links = facts.links.filter((l) => !l.refused);
+  const socket = facts.socket ?? null;
+  if (socket && !socket.connected && socket.failures > 0) return 'offline';
+  if (socket?.connected) {
+    return links.length === 0 || links.some((l) => l.synced) ? 'online' : 'connecting';
+  }
   if (links.some((l) => l.connected && l.synced)) return 'online';
   if (links.some((l) => l.failed)) return 'offline';
   if (links.some((l) => l.connected)) return 'connecting';

@@ -39,8 +39,10 @@ export class DocPool {
   readonly refusals = new RefusalLog();
   readonly #listeners = new Set<() => void>();
   readonly #openListeners = new Set<(name: DocName, open: boolean) => void>();
+  #hasToken: boolean;
 
   constructor(options: DocPoolOptions) {
+    this.#hasToken = options.token !== null;
     this.socket = new MuxSocket({
       url: options.serverUrl,
       params: socketParams(options.token),
@@ -54,6 +56,11 @@ export class DocPool {
     // with nobody signed in there is nothing to sync: the socket waits for a token
     if (options.token) this.socket.connect();
     else this.socket.stop();
+  }
+
+  /** Someone is signed in: the socket is in use, and what it says is the state of the link (SPEC W-STATUS-1). */
+  get hasToken(): boolean {
+    return this.#hasToken;
   }
 
   /** The documents open now, for the status of the whole app (SPEC W-STATUS-1). */
@@ -110,6 +117,7 @@ export class DocPool {
 
   /** A new sign-in: the socket reconnects with it, and every open document opens again, refused ones too. */
   setToken(token: string | null): void {
+    this.#hasToken = token !== null;
     this.refusals.clear();
     for (const { shared } of this.#open.values()) shared.access.reset();
     this.socket.setParams(socketParams(token));
@@ -142,6 +150,7 @@ export class DocPool {
    */
   closeAll(): DocName[] {
     this.socket.stop();
+    this.#hasToken = false;
     this.refusals.clear();
     const names = [...this.#open.keys()];
     for (const { shared } of this.#open.values()) shared.destroy();

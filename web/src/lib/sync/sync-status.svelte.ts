@@ -51,7 +51,14 @@ export class SyncStatus {
       failed: !provider.wsconnected && provider.wsUnsuccessfulReconnects > 0,
       refused: access.refused,
     }));
-    return overallState({ deviceOnline: this.#deviceOnline, links, lastCall: this.#cases.source });
+    const socket = this.#pool.socket;
+    return overallState({
+      deviceOnline: this.#deviceOnline,
+      // before a sign-in the socket is not used, and says nothing of the server
+      socket: this.#pool.hasToken ? { connected: socket.connected, failures: socket.failures } : null,
+      links,
+      lastCall: this.#cases.source,
+    });
   }
 
   /** Cases, then meetings, with edits the server has not acknowledged yet. */

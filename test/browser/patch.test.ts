@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
+import { browserSuite, builtWebApp, demoAccount, fieldShows, openSignedIn } from '../helpers/browser.ts';
+import { api, type TestServer } from '../helpers/test-server.ts';
+
+const { servers, browser } = browserSuite();
+const title = 'input[name=title]';
+
+/** The ledger rows the admin sees: every case of the demo town. */
+async function townLedger(server: TestServer): Promise<LedgerRow[]> {
+  const response = await api(server, server.token, '/api/ledger');
+  return ((await response.json()) as { rows: LedgerRow[] }).rows;
+}
+
+/** Resolves once the account page says every document to keep is on the device and up to date. */
+async function allKept(page: Page, atLeast: number): Promise<number> {
+  const progress = page.locator('#offline .progress');
+  await page.waitForFunction(
+    (min) => {
+      const p = document.querySelector<HTMLElement>('#offline .progress');
+      const wanted = Number(p?.dataset['wanted'] ?? 0);
+      return (
+        wanted >= min && p?.dataset['held'] === String(wanted) && p.dataset['upToDate'] === String(wanted)
+      );
+    },
+    atLeast,
+    { timeout: 30_000 },
+  );
+  return Number(await progress.getAttribute('data-wanted'));
+}
+
+/** The device loses the network and the server goes: nothing can come from it any more. */
+async function offline(server: TestServer, page: Page): Promise<void> {
+  // the app is kept on the device once its service worker is ready
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.context().setOffline(true);
+  await server.stop();
+}
+
+describe('every case of one’s patch on the device', () => {
+  it('W-PATCH-1, W-PATCH-2, W-OFF-1: after one visit, offline, a grid worker opens a case of the village never opened before', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const village = (await townLedger(server)).filter((row) => row.village === 'jiangting');
+    expect(village.length).toBeGreaterThan(3);
+    const page = await openSignedIn(browser(), `${server.url}/account`, demoAccount('grid1'));
+    // every case of the village, and the meetings the village is invited to
+    expect(await allKept(page, village.length)).toBeGreaterThanOrEqual(village.length);
+    await offline(server, page);
+    const never = village.at(-1);
+    if (!never) throw new Error('no case in the village');
+    await page.goto(`${server.url}/cases/${never.name.slice('case:'.length)}`);
+    await fieldShows(page, title, { equals: never.title });
+  });
+
+  it('W-PATCH-1: the town’s staff choose a village, see its size, and its cases come to the device', async () => {
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const rows = await townLedger(server);
+    const qingshui = rows.filter((row) => row.village === 'qingshui');
+    expect(qingshui.length).toBeGreaterThan(0);
+    const page = await openSignedIn(browser(), `${server.url}/account`, demoAccount('judicial1'), 'en-US');
+    const before = await allKept(page, 0);
+    const option = page.getByRole('checkbox', { name: /^Qingshui Village: \d+ case files, about .*B$/ });
+    expect(await option.isChecked()).toBe(false);
+    await option.check();
+    expect(await allKept(page, before + qingshui.length)).toBeGreaterThanOrEqual(before + qingshui.length);
+    // the choice stays on the device
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: /^Qingshui Village/ }).isChecked()).resolves.toBe(true);
+    await offline(server, page);
+    const one = qingshui[0];
+    if (!one) throw new Error('no case in Qingshui');
+    await page.goto(`${server.url}/cases/${one.name.slice('case:'.length)}`);
+    await fieldShows(page, title, { equals: one.title });
+  });
+});
