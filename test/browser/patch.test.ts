@@ -56,20 +56,20 @@ describe('every case of one’s patch on the device', () => {
   it('W-PATCH-1: the town’s staff choose a village, see its size, and its cases come to the device', async () => {
     const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
     const rows = await townLedger(server);
-    const qingshui = rows.filter((row) => row.village === 'qingshui');
-    expect(qingshui.length).toBeGreaterThan(0);
+    const pingzhai = rows.filter((row) => row.village === 'pingzhai');
+    expect(pingzhai.length).toBeGreaterThan(0);
     const page = await openSignedIn(browser(), `${server.url}/account`, demoAccount('judicial1'), 'en-US');
     const before = await allKept(page, 0);
-    const option = page.getByRole('checkbox', { name: /^Qingshui Village: \d+ case files, about .*B$/ });
+    const option = page.getByRole('checkbox', { name: /^Pingzhai Village: \d+ case files, about .*B$/ });
     expect(await option.isChecked()).toBe(false);
     await option.check();
-    expect(await allKept(page, before + qingshui.length)).toBeGreaterThanOrEqual(before + qingshui.length);
+    expect(await allKept(page, before + pingzhai.length)).toBeGreaterThanOrEqual(before + pingzhai.length);
     // the choice stays on the device
     await page.reload();
-    await expect(page.getByRole('checkbox', { name: /^Qingshui Village/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: /^Pingzhai Village/ }).isChecked()).resolves.toBe(true);
     await offline(server, page);
-    const one = qingshui[0];
-    if (!one) throw new Error('no case in Qingshui');
+    const one = pingzhai[0];
+    if (!one) throw new Error('no case in Pingzhai');
     await page.goto(`${server.url}/cases/${one.name.slice('case:'.length)}`);
     await fieldShows(page, title, { equals: one.title });
   });

@@ -15,12 +15,15 @@ const { servers, browser } = browserSuite();
 
 const title = 'input[name=title]';
 
-/** The IndexedDB databases of the app on this device: y-indexeddb names each after its document. */
+/**
+ * The IndexedDB databases of the app on this device: y-indexeddb names each after its document; the app's own
+ * (the attachments, the index of the kept documents) start with `concord-`.
+ */
 const appDatabases = (page: Page) =>
   page.evaluate(async () =>
     (await indexedDB.databases())
       .map((database) => database.name ?? '')
-      .filter((name) => /^(case|meeting):/.test(name)),
+      .filter((name) => /^(case:|meeting:|concord-)/.test(name)),
   );
 
 /** The localStorage keys the app keeps, but the language choice, which is the device's. */
@@ -59,7 +62,9 @@ describe('signing out on a shared device', () => {
     server = await servers.restart(server, { samePort: true });
     await comeBackOnline([page]);
     await page.getByText('Saved on the server').waitFor();
-    expect(await appDatabases(page)).toContain('case:demo-jt-boundary');
+    expect(await appDatabases(page)).toEqual(
+      expect.arrayContaining(['case:demo-jt-boundary', 'concord-patch']),
+    );
     const token = await page.evaluate(
       () => (JSON.parse(localStorage.getItem('concord.session') ?? '{}') as { token?: string }).token,
     );

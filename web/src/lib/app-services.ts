@@ -163,7 +163,7 @@ export class AppServices {
     const known = [...this.directory.rows, ...this.meetings.rows].map((row) => row.name);
     // the sign-in form shows at once; the server ends the session meanwhile
     const ended = this.auth.signOut();
-    this.patch.keeper.stop();
+    this.patch.stop();
     const opened = this.pool.closeAll();
     this.directory.clear();
     this.meetings.clear();

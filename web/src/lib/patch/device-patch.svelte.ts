@@ -1,7 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { PublicUser } from '@concord/shared/auth/user.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
-import { indexedDbCopy } from './local-copy.ts';
+import { indexedDbCopy, stopCopies } from './local-copy.ts';
 import {
   noVillages,
   patchOf,
@@ -74,10 +74,17 @@ export class DevicePatch {
     void this.refresh();
   }
 
+  /** Sign-out: nothing more is fetched or written, so no copy comes back once the device is wiped. */
+  stop(): void {
+    this.keeper.stop();
+    stopCopies();
+  }
+
   /** Keeps what the person's lists say now; called when a list or the choice changes. */
   async refresh(): Promise<void> {
     const { user, cases, meetings } = this.#source();
     if (!user) return;
+    this.keeper.restart();
     try {
       await this.keeper.keep(patchOf({ user, cases, meetings, villages: this.#villages }));
     } catch (error) {

@@ -64,6 +64,7 @@ export class KeptDoc {
   /** The server's reply to this connection's state vector has arrived. */
   #upToDate = false;
   #queue: Promise<void> = Promise.resolve();
+  #stopped = false;
 
   constructor(options: {
     name: DocName;
@@ -109,7 +110,13 @@ export class KeptDoc {
     return this.#queue;
   }
 
+  /** Sign-out: what is still queued is not written, so no copy comes back after the device is wiped. */
+  stop(): void {
+    this.#stopped = true;
+  }
+
   async #handle(message: Uint8Array): Promise<void> {
+    if (this.#stopped) return;
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     if (type === extensionType.saved) {

@@ -27,11 +27,20 @@ function open(name: DocName): Promise<IDBDatabase> {
 const maxOpen = 6;
 let opened = 0;
 const waiting: (() => void)[] = [];
+/** Moves on at sign-out: work queued before it must not open (and so create again) a deleted copy. */
+let generation = 0;
+
+/** Sign-out: copies that wait their turn are not opened any more. */
+export function stopCopies(): void {
+  generation++;
+}
 
 async function withDatabase<T>(name: DocName, work: (db: IDBDatabase) => Promise<T>): Promise<T> {
+  const asked = generation;
   if (opened >= maxOpen) await new Promise<void>((resolve) => waiting.push(resolve));
   opened++;
   try {
+    if (asked !== generation) throw new Error(`the copy of ${name} is not kept any more: signed out`);
     const db = await open(name);
     try {
       return await work(db);

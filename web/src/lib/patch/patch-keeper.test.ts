@@ -217,6 +217,21 @@ describe('the patch kept on the device (SPEC W-PATCH-1, W-PATCH-2)', () => {
     expect(copies.updates.has(b)).toBe(true);
   });
 
+  it('W-SIGNOUT-2: after a sign-out nothing is written; a new sign-in keeps again from what the device holds', async () => {
+    const { server, copies, keeper, index } = setup();
+    const name = caseNamed(7);
+    server.doc(name).getText('notes').insert(0, 'first');
+    keeper.stop();
+    await keeper.keep([name]);
+    await settle(keeper);
+    expect(copies.updates.has(name)).toBe(false);
+    keeper.restart();
+    await keeper.keep([name]);
+    await settle(keeper);
+    expect(copies.docOf(name).getText('notes').toString()).toBe('first');
+    expect(index.entries.has(name)).toBe(true);
+  });
+
   it('A-REVOKE-2: a document the server refuses (4403) is handed to the app and no longer kept', async () => {
     const { server, keeper, refused } = setup();
     const name = caseNamed(3);

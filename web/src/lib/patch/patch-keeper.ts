@@ -180,11 +180,23 @@ export class PatchKeeper {
   /** Sign-out: every channel goes, nothing more is written; the caller deletes the databases. */
   stop(): void {
     this.#stopped = true;
-    for (const [name, kept] of this.#kept) this.#let(name, kept);
+    for (const [name, kept] of this.#kept) {
+      kept.doc.stop();
+      this.#let(name, kept);
+    }
     this.#kept.clear();
     this.#dirty.clear();
     if (this.#flush !== null) clearTimeout(this.#flush);
     this.#changed();
+  }
+
+  /** A new sign-in after a sign-out on this page: the index is read again, as the device now holds it. */
+  restart(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#loading = null;
+    this.#states = null;
+    this.#wanted = [];
   }
 
   /** Read after an await: a sign-out may have come meanwhile. */
