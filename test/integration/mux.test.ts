@@ -323,7 +323,7 @@ describe('S-MUX: many documents on one socket', () => {
     again.ws.close();
   });
 
-  it('S-MUX-5: more channels open at once than allowed close the socket with 4413', async () => {
+  it('S-MUX-5: more channels open at once than allowed close the socket with 4414', async () => {
     const server = await servers.start({ maxChannels: 3 });
     const socket = muxSocket(server.syncUrl);
     await socket.raw.opened;

@@ -25,7 +25,7 @@ export const closeCode = {
   /** The client sent more than allowed before the document was ready for it. */
   tooMuchEarly: 4413,
   /** A multiplexed socket opened more channels at once than allowed (SPEC S-MUX-5). */
-  tooManyChannels: 4413,
+  tooManyChannels: 4414,
   /** The client sent more messages per second than any person types. */
   rateLimited: 4429,
 } as const;
