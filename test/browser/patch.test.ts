@@ -6,6 +6,7 @@ import { api, type TestServer } from '../helpers/test-server.ts';
 
 const { servers, browser } = browserSuite();
 const title = 'input[name=title]';
+const notes = '#case-notes';
 
 /** The ledger rows the admin sees: every case of the demo town. */
 async function townLedger(server: TestServer): Promise<LedgerRow[]> {
@@ -72,5 +73,38 @@ describe('every case of one’s patch on the device', () => {
     if (!one) throw new Error('no case in Pingzhai');
     await page.goto(`${server.url}/cases/${one.name.slice('case:'.length)}`);
     await fieldShows(page, title, { equals: one.title });
+  });
+
+  it('W-PATCH-2, S-SYNC-3: two devices edit the same kept case offline, never opened there before, and nothing is lost', async () => {
+    let server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const village = (await townLedger(server)).filter((row) => row.village === 'jiangting');
+    const shared = village[0];
+    if (!shared) throw new Error('no case in the village');
+    const id = shared.name.slice('case:'.length);
+    const grid = await openSignedIn(browser(), `${server.url}/account`, demoAccount('grid1'));
+    const cadre = await openSignedIn(browser(), `${server.url}/account`, demoAccount('cadre1'));
+    for (const page of [grid, cadre]) await allKept(page, village.length);
+    for (const page of [grid, cadre]) {
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.context().setOffline(true);
+    }
+    await server.stop();
+    const typed = { grid: '网格员走访:双方愿意调解。', cadre: '村委会:定于周五调解。' };
+    for (const [page, words] of [
+      [grid, typed.grid],
+      [cadre, typed.cadre],
+    ] as const) {
+      await page.goto(`${server.url}/cases/${id}`);
+      await page.locator(notes).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(words);
+      await page.getByText('Kept on this device', { exact: true }).waitFor();
+    }
+    server = await servers.restart(server, { samePort: true });
+    for (const page of [grid, cadre]) await page.context().setOffline(false);
+    for (const page of [grid, cadre]) {
+      await fieldShows(page, notes, { includes: typed.grid });
+      await fieldShows(page, notes, { includes: typed.cadre });
+    }
   });
 });
