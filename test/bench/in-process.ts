@@ -1,16 +1,19 @@
 import { runLedgerBench } from './ledger-bench.ts';
 import { runMeetingBench } from './meeting-bench.ts';
 import { runReconnectBench } from './mux-bench.ts';
+import { runWeakNetworkBench } from './weak-network-bench.ts';
 
 /** The benchmarks that run in this process, on the code the page and the server run, before the sync servers'. */
 const inProcess: Record<string, () => void | Promise<void>> = {
   ledger: runLedgerBench,
   meetings: runMeetingBench,
   reconnect: runReconnectBench,
+  'weak-network': runWeakNetworkBench,
 };
 
 /**
- * Runs the in-process benchmarks (`ledger`, `meetings`, `reconnect`) first unless `BENCH_TARGETS` names only sync servers;
+ * Runs the in-process benchmarks (`ledger`, `meetings`, `reconnect`, `weak-network`) first unless `BENCH_TARGETS`
+ * names only sync servers;
  * returns the settings for the sync benchmark, or null when the in-process ones were all that was asked for.
  */
 export async function benchInProcessFirst(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv | null> {
