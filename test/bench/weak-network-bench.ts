@@ -45,14 +45,16 @@ async function allKept(page: Page, atLeast: number, timeout: number): Promise<vo
   );
 }
 
-/** Bytes of WebSocket payloads each way, counted from Chromium's own view of the socket. */
-function countFrames(cdp: CDPSession): { sent: number; received: number; reset(): void } {
+/** Bytes of WebSocket payloads each way, and of HTTP responses, counted from Chromium's own view of the network. */
+function countFrames(cdp: CDPSession): { sent: number; received: number; http: number; reset(): void } {
   const counts = {
     sent: 0,
     received: 0,
+    http: 0,
     reset() {
       counts.sent = 0;
       counts.received = 0;
+      counts.http = 0;
     },
   };
   const size = (frame: { opcode: number; payloadData: string }) =>
@@ -61,6 +63,7 @@ function countFrames(cdp: CDPSession): { sent: number; received: number; reset()
       : Buffer.byteLength(frame.payloadData);
   cdp.on('Network.webSocketFrameSent', (e) => (counts.sent += size(e.response)));
   cdp.on('Network.webSocketFrameReceived', (e) => (counts.received += size(e.response)));
+  cdp.on('Network.loadingFinished', (e) => (counts.http += e.encodedDataLength));
   return counts;
 }
 
@@ -150,7 +153,8 @@ export async function runWeakNetworkBench(): Promise<void> {
     console.log(
       `  socket bytes: ${(frames.sent / 1000).toFixed(1)} kB sent, ${(frames.received / 1000).toFixed(1)} kB ` +
         `received; changes stored by the server: ${(changes / 1000).toFixed(1)} kB ` +
-        `(ratio ${((frames.sent + frames.received) / Math.max(1, changes)).toFixed(2)}; target <= 1.5)`,
+        `(ratio ${((frames.sent + frames.received) / Math.max(1, changes)).toFixed(2)}; target <= 1.5); ` +
+        `HTTP meanwhile (the ledger's refresh and the like): ${(frames.http / 1000).toFixed(1)} kB`,
     );
     console.log(
       `  long tasks on the page meanwhile: ${tasks.length}, longest ${Math.round(Math.max(0, ...tasks))} ms, ` +

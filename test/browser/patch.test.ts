@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
 import { browserSuite, builtWebApp, demoAccount, fieldShows, openSignedIn } from '../helpers/browser.ts';
+import { savedOnServer, stockClient, synced } from '../helpers/clients.ts';
 import { api, type TestServer } from '../helpers/test-server.ts';
 
 const { servers, browser } = browserSuite();
@@ -106,5 +107,38 @@ describe('every case of one’s patch on the device', () => {
       await fieldShows(page, notes, { includes: typed.grid });
       await fieldShows(page, notes, { includes: typed.cadre });
     }
+  });
+
+  it('W-PATCH-2: a reconnect over an emulated 2G link brings the kept cases up to date; offline after, the news is there', async () => {
+    let server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const village = (await townLedger(server)).filter((row) => row.village === 'jiangting');
+    const changed = village.at(-1);
+    if (!changed) throw new Error('no case in the village');
+    const page = await openSignedIn(browser(), `${server.url}/account`, demoAccount('grid1'));
+    await allKept(page, village.length);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.context().setOffline(true);
+    server = await servers.restart(server, { samePort: true });
+    // meanwhile the office writes on a case this phone keeps
+    const office = stockClient(server.syncUrl, changed.name, { params: { acks: '1' } });
+    await synced(office);
+    office.doc.getText('notes').insert(0, '镇司法所:已联系双方,周五到村调解。');
+    await savedOnServer(office);
+    office.destroy();
+    const cdp = await page.context().newCDPSession(page);
+    // 2G as WebPageTest defines it: 280 kbit/s down, 256 kbit/s up, 800 ms round trip
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 800,
+      downloadThroughput: 35_000,
+      uploadThroughput: 32_000,
+    });
+    await page.context().setOffline(false);
+    await allKept(page, village.length);
+    await page.locator('details.sync-status[data-state=online]').waitFor();
+    await page.context().setOffline(true);
+    await server.stop();
+    await page.goto(`${server.url}/cases/${changed.name.slice('case:'.length)}`);
+    await fieldShows(page, notes, { includes: '镇司法所:已联系双方,周五到村调解。' });
   });
 });

@@ -110,6 +110,11 @@ export class KeptDoc {
     return this.#queue;
   }
 
+  /** The channel closed: the copy is as up to date as it was, but no longer known to be. */
+  disconnected(): void {
+    this.#upToDate = false;
+  }
+
   /** Sign-out: what is still queued is not written, so no copy comes back after the device is wiped. */
   stop(): void {
     this.#stopped = true;

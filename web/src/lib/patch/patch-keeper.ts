@@ -245,6 +245,7 @@ export class PatchKeeper {
         });
       },
       closed: (code, _reason, byServer) => {
+        kept.doc.disconnected();
         this.#changed();
         if (!byServer) return;
         if (code === closeCode.forbidden || code === closeCode.unauthorized) {
