@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { docName, type DocName } from '../../shared/src/sync/doc-name.ts';
 import { builtWebApp, demoAccount, launchChromium, openSignedIn } from '../helpers/chromium.ts';
 import { savedOnServer, stockClient, synced } from '../helpers/clients.ts';
+import { allKept } from '../helpers/kept-on-device.ts';
 import { storeCase } from '../helpers/stored-case.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -28,21 +29,6 @@ async function storedBytes(server: TestServer, names: readonly DocName[]): Promi
   for (const name of names)
     for (const update of (await server.store.load(name)).updates) total += update.length;
   return total;
-}
-
-/** Waits until the account page says every document to keep is on the device and up to date. */
-async function allKept(page: Page, atLeast: number, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (min) => {
-      const p = document.querySelector<HTMLElement>('#offline .progress');
-      const wanted = Number(p?.dataset['wanted'] ?? 0);
-      return (
-        wanted >= min && p?.dataset['held'] === String(wanted) && p.dataset['upToDate'] === String(wanted)
-      );
-    },
-    atLeast,
-    { timeout, polling: 100 },
-  );
 }
 
 /** Bytes of WebSocket payloads each way, and of HTTP responses, counted from Chromium's own view of the network. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
 import { browserSuite, builtWebApp, demoAccount, fieldShows, openSignedIn } from '../helpers/browser.ts';
 import { savedOnServer, stockClient, synced } from '../helpers/clients.ts';
+import { allKept } from '../helpers/kept-on-device.ts';
 import { api, type TestServer } from '../helpers/test-server.ts';
 
 const { servers, browser } = browserSuite();
@@ -13,23 +14,6 @@ const notes = '#case-notes';
 async function townLedger(server: TestServer): Promise<LedgerRow[]> {
   const response = await api(server, server.token, '/api/ledger');
   return ((await response.json()) as { rows: LedgerRow[] }).rows;
-}
-
-/** Resolves once the account page says every document to keep is on the device and up to date. */
-async function allKept(page: Page, atLeast: number): Promise<number> {
-  const progress = page.locator('#offline .progress');
-  await page.waitForFunction(
-    (min) => {
-      const p = document.querySelector<HTMLElement>('#offline .progress');
-      const wanted = Number(p?.dataset['wanted'] ?? 0);
-      return (
-        wanted >= min && p?.dataset['held'] === String(wanted) && p.dataset['upToDate'] === String(wanted)
-      );
-    },
-    atLeast,
-    { timeout: 30_000 },
-  );
-  return Number(await progress.getAttribute('data-wanted'));
 }
 
 /** The device loses the network and the server goes: nothing can come from it any more. */
@@ -77,7 +61,7 @@ describe('every case of one’s patch on the device', () => {
   });
 
   it('W-PATCH-2, S-SYNC-3: two devices edit the same kept case offline, never opened there before, and nothing is lost', async () => {
-    let server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
+    const server = await servers.start({ webRoot: builtWebApp, seedDemo: true });
     const village = (await townLedger(server)).filter((row) => row.village === 'jiangting');
     const shared = village[0];
     if (!shared) throw new Error('no case in the village');
@@ -101,7 +85,7 @@ describe('every case of one’s patch on the device', () => {
       await page.keyboard.type(words);
       await page.getByText('Kept on this device', { exact: true }).waitFor();
     }
-    server = await servers.restart(server, { samePort: true });
+    await servers.restart(server, { samePort: true });
     for (const page of [grid, cadre]) await page.context().setOffline(false);
     for (const page of [grid, cadre]) {
       await fieldShows(page, notes, { includes: typed.grid });

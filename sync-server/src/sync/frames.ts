@@ -1,13 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { messageType } from '@concord/shared/sync/message-types.ts';
+import { encodeSyncMessage, messageType, syncStep } from '@concord/shared/sync/message-types.ts';
 import { closeCode, type CloseCode } from '@concord/shared/sync/close-codes.ts';
 
-// Sub-types of a sync message, as y-protocols numbers them.
-const syncStep1 = 0;
-const syncStep2 = 1;
-const syncUpdate = 2;
+const { step1: syncStep1, step2: syncStep2, update: syncUpdate } = syncStep;
 
 /** A frame from a client, checked down to its last byte (SPEC S-WIRE-2). */
 export type ClientFrame =
@@ -79,28 +76,20 @@ function updateProblem(update: Uint8Array): string | null {
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  return encodeSync(syncStep1, Y.encodeStateVector(doc));
+  return encodeSyncMessage(syncStep1, Y.encodeStateVector(doc));
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  return encodeSync(syncStep2, Y.encodeStateAsUpdate(doc, stateVector));
+  return encodeSyncMessage(syncStep2, Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-  return encodeSync(syncUpdate, update);
+  return encodeSyncMessage(syncUpdate, update);
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function encodeSync(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { coveredBy, extensionType, readSavedAck } from '@concord/shared/sync/extensions.ts';
-import { messageType } from '@concord/shared/sync/message-types.ts';
+import { encodeSyncMessage, messageType, syncStep } from '@concord/shared/sync/message-types.ts';
 import { muxOpenFlag } from '@concord/shared/sync/mux-frames.ts';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
 import type { LocalCopy } from './local-copy.ts';
@@ -23,9 +23,7 @@ export const emptyKeptState: KeptState = {
   bytes: 0,
 };
 
-const syncStep1 = 0;
-const syncStep2 = 1;
-const syncUpdate = 2;
+const { step1: syncStep1, step2: syncStep2, update: syncUpdate } = syncStep;
 
 /** The device may hold edits the server has not acknowledged (SPEC S-ACK-1). */
 export function mayHoldUnsent(state: KeptState): boolean {
@@ -40,14 +38,6 @@ export function advance(stateVector: Uint8Array, update: Uint8Array): Uint8Array
     if ((next.get(client) ?? 0) < clock) next.set(client, clock);
   }
   return encodeVector(next);
-}
-
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
 }
 
 /**
@@ -154,7 +144,7 @@ export class KeptDoc {
     const server = Y.decodeStateVector(serverVector);
     if (coveredBy(Y.decodeStateVector(this.#state.stateVector), server)) return;
     const kept = await this.#copy.read();
-    this.#send(syncMessage(syncStep2, Y.diffUpdate(kept, serverVector)));
+    this.#send(encodeSyncMessage(syncStep2, Y.diffUpdate(kept, serverVector)));
   }
 
   #update(state: KeptState): void {
