@@ -53,14 +53,25 @@ async function withDatabase<T>(name: DocName, work: (db: IDBDatabase) => Promise
   }
 }
 
+/**
+ * Resolves once the transaction is on disk. A request's success comes before that, and a page closed in between
+ * loses the write: the index must never say a copy holds what it does not.
+ */
+function committed(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('the write failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('the write was aborted'));
+  });
+}
+
 export function indexedDbCopy(name: DocName): LocalCopy {
   return {
     append: (update) =>
       withDatabase(name, async (db) => {
-        const [store] = idb.transact(db, [updatesStore]);
-        if (!store) throw new Error(`no ${updatesStore} store in ${name}`);
-        // lib0 types the value narrower than IndexedDB takes; the request itself is typed by the DOM
-        await idb.rtop(store.add(update));
+        const transaction = db.transaction([updatesStore], 'readwrite');
+        transaction.objectStore(updatesStore).add(update);
+        await committed(transaction);
       }),
     read: () =>
       withDatabase(name, async (db) => {
