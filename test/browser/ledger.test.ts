@@ -227,7 +227,7 @@ describe('the ledger page', () => {
     const found = await settled(page, (n) => n > 0 && n < 5000);
     expect(found.every(aboutForest)).toBe(true);
   });
-  it('L-LEDGER-6: 欠资 finds the unpaid-wage cases, 劳动保障所 its cases, a handler’s name theirs', async () => {
+  it('L-LEDGER-6, L-LEDGER-7: 欠资 finds the unpaid-wage cases, 劳动保障所 its cases, a handler’s name theirs', async () => {
     const server = await seeded();
     const ledger = await ledgerOf(server, 'judicial1');
     const page = await openSignedIn(browser(), `${server.url}/`, demoAccount('judicial1'), 'zh-CN');
@@ -253,6 +253,11 @@ describe('the ledger page', () => {
     await search.fill('陈书记');
     shown = await settled(page, (n) => n === byCadre.length);
     expect(shown.every((row) => byCadre.some((other) => other.title === row.title))).toBe(true);
+
+    // a fragment of a party's phone (王德明, 139****2231), for one who may write the case; a reader gets none
+    await search.fill('2231');
+    await page.getByRole('link', { name: boundary }).waitFor();
+    expect((await ledgerOf(server, 'supervisor1')).flatMap((row) => row.contacts)).toEqual([]);
   });
 
   it('L-DATE-1: each row says which date it shows, the one the list is sorted by', async () => {

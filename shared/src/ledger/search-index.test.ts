@@ -125,6 +125,19 @@ describe('searching the ledger by what a case is given to', () => {
   const at = (index: LedgerSearchIndex, query: string) =>
     index.matches(query)?.map((position) => given[position]?.name) ?? null;
 
+  it('L-LEDGER-7: a fragment of a party’s phone number finds the case, masked digits never', () => {
+    const phoned = [
+      sampleLedgerRow('masked', { contacts: ['139****2231'] }),
+      sampleLedgerRow('whole', { contacts: ['13800007310'] }),
+    ];
+    const index = new LedgerSearchIndex(phoned);
+    const hit = (query: string) => index.matches(query)?.map((position) => phoned[position]?.name) ?? null;
+    expect(hit('2231')).toEqual(['case:masked']);
+    expect(hit('139')).toEqual(['case:masked']);
+    expect(hit('0000')).toEqual(['case:whole']);
+    expect(hit('13900002231')).toEqual([]);
+  });
+
   it('L-LEDGER-6: a department’s name in either language finds its cases', () => {
     const index = new LedgerSearchIndex(given);
     expect(at(index, '劳动保障所')).toEqual(['case:wages']);

@@ -26,7 +26,7 @@ export function normalizeText(text: string): string {
 }
 
 /** The fields of a row search looks in. */
-export type SearchableRow = Pick<LedgerRow, 'title' | 'parties' | 'village' | 'departments'>;
+export type SearchableRow = Pick<LedgerRow, 'title' | 'parties' | 'village' | 'departments' | 'contacts'>;
 
 /**
  * Words the device puts to a row beyond what it carries (SPEC L-LEDGER-6): its dispute type's name in both
@@ -37,8 +37,8 @@ export type SearchNames<Row> = (row: Row) => readonly string[];
 const departmentNames = new Map<string, readonly string[]>(departments.map((d) => [d.id, [d.zh, d.en]]));
 
 /**
- * What search looks in for a row: its title, the parties' names, the village and the departments in both
- * languages, and whatever `names` adds.
+ * What search looks in for a row: its title, the parties' names and phone numbers, the village and the
+ * departments in both languages, and whatever `names` adds.
  */
 export function searchTextOf<Row extends SearchableRow>(row: Row, names?: SearchNames<Row>): string {
   const village = row.village === null ? undefined : findVillage(row.village);
@@ -46,6 +46,8 @@ export function searchTextOf<Row extends SearchableRow>(row: Row, names?: Search
   if (village) parts.push(village.name.zh, village.name.en);
   else if (row.village !== null) parts.push(row.village);
   for (const department of row.departments) parts.push(...(departmentNames.get(department) ?? [department]));
+  // the parties' phone numbers, for a fragment of one (SPEC L-LEDGER-7)
+  parts.push(...row.contacts);
   if (names) parts.push(...names(row));
   return normalizeText(parts.join(fieldSeparator));
 }

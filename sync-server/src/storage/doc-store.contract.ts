@@ -373,6 +373,7 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     openActions: 0,
     nextActionDue: null,
     source: null,
+    contacts: [],
     ...fields,
   };
 }
