@@ -12,21 +12,31 @@ const { servers, browser } = browserSuite();
 const seeded = () => servers.start({ webRoot: builtWebApp, seedDemo: true });
 // a fixed demo case (sync-server/src/demo/demo-cases.ts); the demo town around it is generated
 const boundary = '王某与刘某山林地界纠纷';
+// the fixed wage case, dispatched to the labour office
+const wages = '村道硬化工程欠薪纠纷(涉及8名村民)';
 const rows = 'ul.case-list > li';
 
 /** What each row shown says of itself, from the data attributes the ledger puts on it. */
 async function shownRows(
   page: Page,
-): Promise<{ title: string; village: string; stage: string; deadline: string }[]> {
+): Promise<
+  { title: string; village: string; stage: string; type: string; deadline: string; date: string }[]
+> {
   return page.locator(rows).evaluateAll((items) =>
     items.map((item) => ({
       title: item.querySelector('.title')?.textContent ?? '',
       village: item.getAttribute('data-village') ?? '',
       stage: item.getAttribute('data-stage') ?? '',
+      type: item.getAttribute('data-type') ?? '',
       deadline: item.getAttribute('data-deadline') ?? '',
+      date: item.querySelector('.date')?.textContent ?? '',
     })),
   );
 }
+
+/** Whether 山林 finds the row: in its title, or as the name of its dispute type (山林地界, SPEC L-LEDGER-6). */
+const aboutForest = (row: { title: string; type: string }) =>
+  row.title.includes('山林') || row.type === 'forestLandBoundary';
 
 /** The numbers in "Showing 12 of 200" (or its Chinese), once the ledger shows rows. */
 async function shownOfTotal(page: Page): Promise<[number, number]> {
@@ -97,7 +107,7 @@ describe('the ledger page', () => {
     await search.fill('山林');
     const shown = await settled(page, (n, total) => n < total);
     expect(shown.map((row) => row.title)).toContain(boundary);
-    expect(shown.every((row) => row.title.includes('山林'))).toBe(true);
+    expect(shown.every(aboutForest)).toBe(true);
 
     // two words typed together, neither next to the other in the title; and a party's name
     // typed key by key, as a person does: the page keeps the search in its address without losing the focus
@@ -188,7 +198,7 @@ describe('the ledger page', () => {
     await page.getByLabel('办理阶段').selectOption(stage ?? '');
     const shown = await settled(page, (n) => n > 0 && n < total);
     expect(shown.map((row) => row.title)).toContain(boundary);
-    expect(shown.every((row) => row.stage === stage && row.title.includes('山林'))).toBe(true);
+    expect(shown.every((row) => row.stage === stage && aboutForest(row))).toBe(true);
 
     // back online, the ledger is the server's again
     await servers.restart(server, { samePort: true });
@@ -215,6 +225,73 @@ describe('the ledger page', () => {
     expect(await shownOfTotal(page)).toEqual([5000, 5000]);
     await page.getByLabel('Search').fill('山林');
     const found = await settled(page, (n) => n > 0 && n < 5000);
-    expect(found.every((row) => row.title.includes('山林'))).toBe(true);
+    expect(found.every(aboutForest)).toBe(true);
+  });
+  it('L-LEDGER-6, L-LEDGER-7: 欠资 finds the unpaid-wage cases, 劳动保障所 its cases, a handler’s name theirs', async () => {
+    const server = await seeded();
+    const ledger = await ledgerOf(server, 'judicial1');
+    const page = await openSignedIn(browser(), `${server.url}/`, demoAccount('judicial1'), 'zh-CN');
+    await page.locator(rows).first().waitFor();
+    const search = page.getByLabel('搜索');
+
+    // the fixed wage case says 欠薪 in its title, not 欠资: its type's name finds it
+    const unpaid = ledger.filter((row) => row.disputeType === 'unpaidWages' || row.title.includes('欠资'));
+    expect(unpaid.length).toBeGreaterThan(1);
+    await search.fill('欠资');
+    let shown = await settled(page, (n) => n === unpaid.length);
+    expect(shown.map((row) => row.title)).toContain(wages);
+
+    const labour = ledger.filter((row) => row.departments.includes('labour'));
+    expect(labour.length).toBeGreaterThan(0);
+    await search.fill('劳动保障所');
+    shown = await settled(page, (n) => n === labour.length);
+    expect(shown.every((row) => labour.some((other) => other.title === row.title))).toBe(true);
+
+    // the staff directory names demo-cadre1 江亭村 陈书记
+    const byCadre = ledger.filter((row) => row.handler === 'demo-cadre1');
+    expect(byCadre.length).toBeGreaterThan(0);
+    await search.fill('陈书记');
+    shown = await settled(page, (n) => n === byCadre.length);
+    expect(shown.every((row) => byCadre.some((other) => other.title === row.title))).toBe(true);
+
+    // a fragment of a party's phone (王德明, 139****2231), for one who may write the case; a reader gets none
+    await search.fill('2231');
+    await page.getByRole('link', { name: boundary }).waitFor();
+    expect((await ledgerOf(server, 'supervisor1')).flatMap((row) => row.contacts)).toEqual([]);
+  });
+
+  it('L-DATE-1: each row says which date it shows, the one the list is sorted by', async () => {
+    const server = await seeded();
+    const page = await openSignedIn(browser(), `${server.url}/`, demoAccount('judicial1'), 'zh-CN');
+    await page.locator(rows).first().waitFor();
+    let shown = await shownRows(page);
+    expect(shown.every((row) => row.date.startsWith('更新'))).toBe(true);
+    // seeded cases were last changed over the past half-year, not all on the day the town was seeded (D-DEMO-3)
+    expect(new Set(shown.map((row) => row.date)).size).toBeGreaterThan(5);
+
+    await page.getByLabel('排序').selectOption({ label: '登记时间' });
+    await expect
+      .poll(async () => (await shownRows(page)).every((row) => row.date.startsWith('登记')))
+      .toBe(true);
+
+    await page.getByLabel('排序').selectOption({ label: '办理期限' });
+    await expect.poll(async () => (await shownRows(page))[0]?.date.startsWith('期限')).toBe(true);
+    shown = await shownRows(page);
+    // a row due nothing says its last change, named so
+    expect(shown.every((row) => row.date.startsWith(row.deadline === 'none' ? '更新' : '期限'))).toBe(true);
+  });
+
+  it('L-FILTER-1: a village cadre is offered their own village only; the town every village', async () => {
+    const server = await seeded();
+    const villageOptions = async (page: Page) => {
+      await page.locator(rows).first().waitFor();
+      return page
+        .locator('select[name="filter-village"] option')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
+    };
+    const cadre = await openSignedIn(browser(), `${server.url}/`, demoAccount('cadre1'));
+    expect(await villageOptions(cadre)).toEqual(['jiangting']);
+    const town = await openSignedIn(browser(), `${server.url}/`, demoAccount('judicial1'));
+    expect(await villageOptions(town)).toEqual(expect.arrayContaining(['jiangting', 'hongyan', 'pingzhai']));
   });
 });

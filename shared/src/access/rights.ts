@@ -123,3 +123,28 @@ export const docFactsSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('meeting'), invited: z.array(z.string()) }),
 ]);
+
+/**
+ * The villages whose cases a person may open by where the case lies, for the ledger's village filter (SPEC
+ * L-FILTER-1): village staff their own village; departments and case leaders none by place, since they open only
+ * the cases given to them; null for everyone who may open any village's cases (town agencies, the town's
+ * mediators, supervisors, administrators). The filter offers these and the villages of the rows the person has.
+ */
+export function villagesOpenTo(subject: Pick<Subject, 'role' | 'village'>): readonly string[] | null {
+  switch (subject.role) {
+    case 'villageCadre':
+    case 'gridWorker':
+      return subject.village === null ? [] : [subject.village];
+    case 'mediator':
+      return subject.village === null ? null : [subject.village];
+    case 'caseLeader':
+    case 'department':
+      return [];
+    case 'admin':
+    case 'supervisor':
+    case 'governanceCentre':
+    case 'judicialOffice':
+    case 'policePost':
+      return null;
+  }
+}

@@ -40,6 +40,7 @@ describe('summarizeDoc', () => {
         openActions: 0,
         nextActionDue: null,
         source: null,
+        contacts: [],
       },
       meeting: null,
     });

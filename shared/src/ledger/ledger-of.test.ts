@@ -5,7 +5,7 @@ import { CaseTimeline } from '../cases/workflow/timeline.ts';
 import type { WorkflowEvent } from '../cases/workflow/events.ts';
 import type { VillageId } from '../org/jurisdiction.ts';
 import { docName } from '../sync/doc-name.ts';
-import { ledgerEntryOf, ledgerEntrySchema, ledgerRowOf } from './ledger-of.ts';
+import { ledgerEntryOf, ledgerEntrySchema, ledgerRowOf, phoneOf } from './ledger-of.ts';
 import { ledgerRowSchema } from './ledger-row.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -50,6 +50,7 @@ describe('ledgerEntryOf', () => {
       openActions: 0,
       nextActionDue: null,
       source: null,
+      contacts: [],
     });
   });
 
@@ -195,5 +196,15 @@ describe('ledgerEntryOf', () => {
       createdAt: null,
       stage: 'reported',
     });
+  });
+});
+
+describe('phoneOf', () => {
+  it('L-LEDGER-7: keeps the digits and the stars that mask some, and nothing of a contact with no digit', () => {
+    expect(phoneOf('139****2231')).toBe('139****2231');
+    expect(phoneOf('139-0000 2231')).toBe('13900002231');
+    expect(phoneOf('１３９００００２２３１')).toBe('13900002231');
+    expect(phoneOf('找村委会转告')).toBe('');
+    expect(phoneOf('')).toBe('');
   });
 });

@@ -25,6 +25,7 @@ export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: t
   openActions: z.number().int().nonnegative(),
   nextActionDue: z.string().nullable(),
   source: z.string().nullable(),
+  contacts: z.array(z.string()),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
@@ -63,7 +64,17 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     openActions: open.length,
     nextActionDue: earliest(open.map((entry) => entry.deadline)),
     source: summary.source,
+    contacts: parties.map((party) => phoneOf(party.contact)).filter((phone) => phone !== ''),
   };
+}
+
+/**
+ * The digits of a contact and the stars that mask some (139****2231), dashes and spaces left out, so a fragment
+ * typed either way is found; a contact with no digit is no phone number (SPEC L-LEDGER-7).
+ */
+export function phoneOf(contact: string): string {
+  const kept = contact.normalize('NFKC').replace(/[^\d*]/gu, '');
+  return /\d/u.test(kept) ? kept : '';
 }
 
 /** Parties from more than one village of the town, or from another than the case's own (SPEC M-AGENDA-1). */

@@ -56,6 +56,11 @@ export const ledgerRowSchema = z.object({
    * until the server sends it again.
    */
   source: z.string().nullable().default(null),
+  /**
+   * The parties' phone numbers as written, often masked (139****2231), for search by a fragment; sent only to those
+   * who may write the case (SPEC L-LEDGER-7). A row kept on a device from before rows had them reads as none.
+   */
+  contacts: z.array(z.string()).default([]),
   access: z.enum(['read', 'write']),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
@@ -88,6 +93,7 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     openActions: 0,
     nextActionDue: null,
     source: null,
+    contacts: [],
     access: 'write',
     ...fields,
   };

@@ -111,3 +111,56 @@ describe('searching the ledger', () => {
     );
   });
 });
+
+describe('searching the ledger by what a case is given to', () => {
+  const given = [
+    sampleLedgerRow('wages', {
+      title: '村道硬化工程欠薪纠纷',
+      departments: ['labour'],
+      handler: 'demo-centre1',
+    }),
+    sampleLedgerRow('land', { title: '土地承包纠纷', departments: ['naturalResources'], handler: null }),
+    sampleLedgerRow('plain', { title: '邻里噪音纠纷', disputeType: 'neighbours' }),
+  ];
+  const at = (index: LedgerSearchIndex, query: string) =>
+    index.matches(query)?.map((position) => given[position]?.name) ?? null;
+
+  it('L-LEDGER-7: a fragment of a party’s phone number finds the case, masked digits never', () => {
+    const phoned = [
+      sampleLedgerRow('masked', { contacts: ['139****2231'] }),
+      sampleLedgerRow('whole', { contacts: ['13800007310'] }),
+    ];
+    const index = new LedgerSearchIndex(phoned);
+    const hit = (query: string) => index.matches(query)?.map((position) => phoned[position]?.name) ?? null;
+    expect(hit('2231')).toEqual(['case:masked']);
+    expect(hit('139')).toEqual(['case:masked']);
+    expect(hit('0000')).toEqual(['case:whole']);
+    expect(hit('13900002231')).toEqual([]);
+  });
+
+  it('L-LEDGER-6: a department’s name in either language finds its cases', () => {
+    const index = new LedgerSearchIndex(given);
+    expect(at(index, '劳动保障所')).toEqual(['case:wages']);
+    expect(at(index, 'labour')).toEqual(['case:wages']);
+    expect(at(index, '自然资源')).toEqual(['case:land']);
+  });
+
+  it('L-LEDGER-6: names the device adds (a type’s name, a handler’s) are searched like the rest', () => {
+    const names = (row: (typeof given)[number]) =>
+      row.handler === 'demo-centre1'
+        ? ['综治中心 周主任']
+        : row.disputeType === 'neighbours'
+          ? ['邻里纠纷']
+          : [];
+    const index = new LedgerSearchIndex(given, names);
+    expect(at(index, '周主任')).toEqual(['case:wages']);
+    expect(at(index, '邻里')).toEqual(['case:plain']);
+    // without them the index finds what the row carries only
+    expect(at(new LedgerSearchIndex(given), '周主任')).toEqual([]);
+    // the same answer as a scan of the same texts
+    for (const query of ['周主任', '邻里', '纠纷', '劳动']) {
+      const scanned = given.flatMap((row, i) => (searchTextOf(row, names).includes(query) ? [i] : []));
+      expect(index.matches(query), query).toEqual(scanned);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { departments } from '../org/agencies.ts';
 import { findVillage } from '../org/jurisdiction.ts';
 import type { LedgerRow } from './ledger-row.ts';
 
@@ -24,12 +25,30 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** What search looks in for a row: its title, the parties' names, and the village in both languages. */
-export function searchTextOf(row: Pick<LedgerRow, 'title' | 'parties' | 'village'>): string {
+/** The fields of a row search looks in. */
+export type SearchableRow = Pick<LedgerRow, 'title' | 'parties' | 'village' | 'departments' | 'contacts'>;
+
+/**
+ * Words the device puts to a row beyond what it carries (SPEC L-LEDGER-6): its dispute type's name in both
+ * languages and its handler's name, which live in the interface's messages and the staff directory, not here.
+ */
+export type SearchNames<Row> = (row: Row) => readonly string[];
+
+const departmentNames = new Map<string, readonly string[]>(departments.map((d) => [d.id, [d.zh, d.en]]));
+
+/**
+ * What search looks in for a row: its title, the parties' names and phone numbers, the village and the
+ * departments in both languages, and whatever `names` adds.
+ */
+export function searchTextOf<Row extends SearchableRow>(row: Row, names?: SearchNames<Row>): string {
   const village = row.village === null ? undefined : findVillage(row.village);
   const parts = [row.title, ...row.parties];
   if (village) parts.push(village.name.zh, village.name.en);
   else if (row.village !== null) parts.push(row.village);
+  for (const department of row.departments) parts.push(...(departmentNames.get(department) ?? [department]));
+  // the parties' phone numbers, for a fragment of one (SPEC L-LEDGER-7)
+  parts.push(...row.contacts);
+  if (names) parts.push(...names(row));
   return normalizeText(parts.join(fieldSeparator));
 }
 
@@ -129,13 +148,13 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
  * A search index over a fixed list of rows; make it once per list, query it as often as the person types. The keys
  * are built at the first search, not when the rows arrive: opening the ledger needs no search.
  */
-export class LedgerSearchIndex {
+export class LedgerSearchIndex<Row extends SearchableRow = SearchableRow> {
   readonly #texts: string[];
   /** Key → the sorted positions of the rows whose text holds it; null until the first search. */
   #postings: Map<string, number[]> | null = null;
 
-  constructor(rows: readonly Pick<LedgerRow, 'title' | 'parties' | 'village'>[]) {
-    this.#texts = rows.map(searchTextOf);
+  constructor(rows: readonly Row[], names?: SearchNames<Row>) {
+    this.#texts = rows.map((row) => searchTextOf(row, names));
   }
 
   #keys(): Map<string, number[]> {

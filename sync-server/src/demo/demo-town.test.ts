@@ -16,7 +16,7 @@ import { SqliteDocStore } from '../storage/sqlite-store.ts';
 import { demoAccounts } from './demo-accounts.ts';
 import { fixedDemoCases } from './demo-cases.ts';
 import { generateDemoCases } from './demo-town.ts';
-import { demoTown, seedDemo } from './seed-demo.ts';
+import { demoTown, lastChangeOf, seedDemo } from './seed-demo.ts';
 
 const now = Date.UTC(2026, 10, 23, 12);
 const day = 24 * 60 * 60 * 1000;
@@ -161,6 +161,35 @@ describe('the demo town', () => {
       marriage.destroy();
       expect(await seedDemo(store, now + day)).toBe(0);
       expect(store.appends).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('D-DEMO-3: recordings and steps fall in each of the last six months', () => {
+    const monthOf = (at: number) => Math.floor((now - at) / (30 * day));
+    const recorded = new Set(town.map((demo) => monthOf(demo.createdAt)));
+    const stepped = new Set(town.flatMap((demo) => demo.events.map((event) => monthOf(event.at))));
+    for (const month of [0, 1, 2, 3, 4, 5]) {
+      expect(recorded.has(month), `recorded ${month} months ago`).toBe(true);
+      expect(stepped.has(month), `steps ${month} months ago`).toBe(true);
+    }
+    expect(Math.max(...recorded)).toBeLessThanOrEqual(6);
+  });
+
+  it('D-DEMO-3: each seeded case is stored as changed at its last step, so the ledger’s dates spread', async () => {
+    const store = SqliteDocStore.open(':memory:');
+    try {
+      await seedDemo(store, now);
+      const cases = (await store.list()).filter((row) => row.kind === 'case');
+      const byName = new Map(town.map((demo) => [`case:${demo.id}`, demo]));
+      for (const row of cases) {
+        const demo = byName.get(row.name);
+        expect(demo, row.name).toBeDefined();
+        if (demo) expect(row.updatedAt, row.name).toBe(lastChangeOf(demo));
+      }
+      const months = new Set(cases.map((row) => Math.floor((now - row.updatedAt) / (30 * day))));
+      expect([...months].sort()).toEqual([0, 1, 2, 3, 4, 5]);
     } finally {
       await store.close();
     }

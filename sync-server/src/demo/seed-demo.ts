@@ -82,9 +82,17 @@ export function caseWrite(demo: DemoCase, newId: () => string, links: readonly C
     name: docName('case', demo.id),
     updates: [Y.encodeStateAsUpdate(doc)],
     summary: summarizeDoc('case', doc),
+    // saved when it was last changed, not when the town was seeded: the ledger's "last change" spreads over the
+    // half-year the cases span (SPEC D-DEMO-3)
+    at: lastChangeOf(demo),
   };
   doc.destroy();
   return write;
+}
+
+/** When the demo case was last changed: its newest step, or its recording if it has none. */
+export function lastChangeOf(demo: Pick<DemoCase, 'createdAt' | 'events'>): number {
+  return demo.events.reduce((latest, event) => Math.max(latest, event.at), demo.createdAt);
 }
 
 function fill(caseFile: CaseFile, demo: DemoCase): void {

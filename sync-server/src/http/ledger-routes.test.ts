@@ -81,7 +81,7 @@ function dispatched(caseFile: CaseFile): void {
     leaders: ['acct-leader'],
     deadline: 4_000,
   });
-  caseFile.addParty({ name: '王某', village: 'pingzhai', contact: '', role: 'applicant' });
+  caseFile.addParty({ name: '王某', village: 'pingzhai', contact: '139-0000 2231', role: 'applicant' });
 }
 
 describe('GET /api/ledger', () => {
@@ -124,12 +124,13 @@ describe('GET /api/ledger', () => {
       openActions: 0,
       nextActionDue: null,
       source: null,
+      contacts: ['13900002231'],
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });
   });
 
-  it('L-LEDGER-1, A-RIGHT-11: each person gets the rows of the cases they may open, with their access, as GET /api/docs decides', async () => {
+  it('L-LEDGER-1, L-LEDGER-7, A-RIGHT-11: each person gets the rows of the cases they may open, with their access, as GET /api/docs decides', async () => {
     const { app, store, ledger } = await setup();
     await store.append(
       [
@@ -146,6 +147,9 @@ describe('GET /api/ledger', () => {
     expect(await names('leader')).toEqual(['case:pz write']);
     expect(await names('dept')).toEqual(['case:pz write']);
     expect(await names('supervisor')).toEqual(['case:hy read', 'case:jt read', 'case:pz read']);
+    // phone numbers go to those who may write the case only (L-LEDGER-7)
+    expect((await ledger('dept')).map((row) => row.contacts)).toEqual([['13900002231']]);
+    expect((await ledger('supervisor')).flatMap((row) => row.contacts)).toEqual([]);
     // the same cases the document list gives each of them
     for (const who of Object.keys(people) as Who[]) {
       const docs = await app.request('/api/docs', signedIn(who));

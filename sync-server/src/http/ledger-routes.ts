@@ -22,7 +22,9 @@ export function ledgerRoutes(options: { auth: AuthService; store: DocStore }): H
     const cases = (await store.list()).filter((listing) => listing.kind === 'case');
     for (const { listing, access } of openable(c.get('user'), cases)) {
       const entry = listing.ledger ?? (await entryFromDocument(store, listing));
-      rows.push({ name: listing.name, ...entry, updatedAt: listing.updatedAt, access });
+      // phone numbers only to those who may write the case: a reader finds it by everything else (L-LEDGER-7)
+      const contacts = access === 'write' ? entry.contacts : [];
+      rows.push({ name: listing.name, ...entry, contacts, updatedAt: listing.updatedAt, access });
     }
     return c.json({ rows });
   });

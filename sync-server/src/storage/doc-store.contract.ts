@@ -173,6 +173,20 @@ export function docStoreContract(name: string, makeStore: () => Promise<DocStore
       expect(await store.listing(caseA)).toEqual({ name: caseA, ...facts, updatedAt: 1000 });
     });
 
+    it('D-DEMO-3: a write that says when it happened is listed and stored as of then, the others as of the append', async () => {
+      const facts = caseSummary('张某宅基地纠纷', 'jiangting');
+      await store.append(
+        [
+          { name: caseA, updates: edits(['一']), summary: facts, at: 400 },
+          { name: meetingB, updates: edits(['会']), summary: summaryB },
+        ],
+        1000,
+      );
+      expect(await store.listing(caseA)).toEqual({ name: caseA, ...facts, updatedAt: 400 });
+      expect((await store.rows(caseA)).map((row) => row.at)).toEqual([400]);
+      expect((await store.listing(meetingB))?.updatedAt).toBe(1000);
+    });
+
     it('M-LIST-1: a meeting’s summary is kept beside its listing, replaced by each save, and read back as it was', async () => {
       await store.append([{ name: meetingB, updates: edits(['会']), summary: summaryB }], 1000);
       expect(await store.listing(meetingB)).toEqual({ name: meetingB, ...summaryB, updatedAt: 1000 });
@@ -359,6 +373,7 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     openActions: 0,
     nextActionDue: null,
     source: null,
+    contacts: [],
     ...fields,
   };
 }

@@ -35,6 +35,11 @@ export interface DocWrite {
   summary: DocSummary;
   /** The attributed edits among `updates` (updates the server made itself have none). */
   edits?: readonly DocEdit[];
+  /**
+   * When the write happened, if not at the append: a seeded town's cases were last changed in the past, and the
+   * ledger shows and sorts by that (SPEC D-DEMO-3). Defaults to the append's time.
+   */
+  at?: number;
 }
 
 /** One stored row of a document's log, with when it was saved. */

@@ -49,10 +49,11 @@ export class PostgresDocStore implements DocStore {
     return inTransaction(this.#pool, async (client) => {
       let clock = 0;
       for (const write of writes) {
+        const writtenAt = write.at ?? at;
         for (const update of write.updates) {
           const { rows } = await client.query<{ id: string }>(
             'INSERT INTO doc_updates (doc, data, at) VALUES ($1, $2, $3) RETURNING id',
-            [write.name, toBuffer(update), at],
+            [write.name, toBuffer(update), writtenAt],
           );
           clock = Number(rows[0]?.id ?? clock);
         }
@@ -71,10 +72,10 @@ export class PostgresDocStore implements DocStore {
             JSON.stringify(facts),
             ledgerColumn(ledger),
             meetingColumn(meeting),
-            at,
+            writtenAt,
           ],
         );
-        for (const edit of write.edits ?? []) await recordEdit(client, write.name, edit, at);
+        for (const edit of write.edits ?? []) await recordEdit(client, write.name, edit, writtenAt);
       }
       return clock;
     });

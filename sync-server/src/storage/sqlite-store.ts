@@ -101,8 +101,9 @@ export class SqliteDocStore implements DocStore {
       let clock = 0;
       this.#transaction(() => {
         for (const write of writes) {
+          const writtenAt = write.at ?? at;
           for (const update of write.updates) {
-            clock = Number(this.#insertUpdate.run(write.name, update, at).lastInsertRowid);
+            clock = Number(this.#insertUpdate.run(write.name, update, writtenAt).lastInsertRowid);
           }
           const { kind, title, village, facts, ledger, meeting } = write.summary;
           this.#upsertDoc.run(
@@ -113,9 +114,9 @@ export class SqliteDocStore implements DocStore {
             JSON.stringify(facts),
             ledgerColumn(ledger),
             meetingColumn(meeting),
-            at,
+            writtenAt,
           );
-          for (const edit of write.edits ?? []) this.#recordEdit(write.name, edit, at);
+          for (const edit of write.edits ?? []) this.#recordEdit(write.name, edit, writtenAt);
         }
       });
       return clock;

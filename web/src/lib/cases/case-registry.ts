@@ -73,6 +73,7 @@ export function rowWith(
     openActions: 0,
     nextActionDue: null,
     source: null,
+    contacts: [],
     access: 'write',
     pendingUpload: false,
   };

@@ -7,8 +7,18 @@ const rows = [
   sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
 ];
 
-/** The columns rows gained with joint meetings, then with how the case came to light, last of all. */
-const meetingColumns = ['attemptsAtLevel', 'spansVillages', 'openActions', 'nextActionDue', 'source'];
+/**
+ * The columns rows gained with joint meetings, then with how the case came to light, then with the parties' phone
+ * numbers, last of all.
+ */
+const meetingColumns = [
+  'attemptsAtLevel',
+  'spansVillages',
+  'openActions',
+  'nextActionDue',
+  'source',
+  'contacts',
+];
 
 describe('the ledger kept on the device', () => {
   it('L-LEDGER-5: rows stored are read back the same, with when the server sent them', () => {
@@ -38,7 +48,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'grid' && column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -7)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -8)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
   });
@@ -52,7 +62,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -7)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
@@ -68,7 +78,7 @@ describe('the ledger kept on the device', () => {
     const before = {
       ...stored,
       columns: stored.columns.filter((column) => !meetingColumns.includes(column)),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('eeee')]);
   });
@@ -79,12 +89,24 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(found, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'source'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+      columns: stored.columns.filter((column) => column !== 'source' && column !== 'contacts'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -2)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('ffff', { openActions: 1 }),
     ]);
+  });
+
+  it('L-LEDGER-7, L-LEDGER-5: rows kept before rows carried phone numbers read as carrying none', () => {
+    const phoned = [sampleLedgerRow('gggg', { contacts: ['139****2231'] })];
+    expect(decodeLedgerCache(encodeLedgerCache(phoned, 3)).rows).toEqual(phoned);
+    const stored = JSON.parse(encodeLedgerCache(phoned, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => column !== 'contacts'),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('gggg')]);
   });
 
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {

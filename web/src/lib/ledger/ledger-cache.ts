@@ -35,19 +35,22 @@ const columns = [
   'openActions',
   'nextActionDue',
   'source',
+  'contacts',
 ] as const satisfies readonly (keyof LedgerRow)[];
 
 /**
- * The columns before rows said how the case came to light (SPEC C-DOC-6), before they told of meetings' action items and what the agenda builder reads, before they said
+ * The columns before rows carried the parties' phone numbers (SPEC L-LEDGER-7), before they said how the case came to light (SPEC C-DOC-6), before they told of meetings' action items and what the agenda builder reads, before they said
  * whether they need review, and before they had a grid: still read, each row without them, until the server sends
  * rows again (SPEC L-REVIEW-1).
  */
-const columnsBeforeSource = columns.slice(0, -1);
+const columnsBeforeContacts = columns.slice(0, -1);
+const columnsBeforeSource = columnsBeforeContacts.slice(0, -1);
 const columnsBeforeMeetings = columnsBeforeSource.slice(0, -4);
 const columnsBeforeReview = columnsBeforeMeetings.slice(0, -1);
 const columnsBeforeGrids = columnsBeforeMeetings.slice(0, -2);
 const readable = new Set([
   columns.join(),
+  columnsBeforeContacts.join(),
   columnsBeforeSource.join(),
   columnsBeforeMeetings.join(),
   columnsBeforeReview.join(),

@@ -1,6 +1,7 @@
 import { isCaseSource } from '@concord/shared/cases/case-source.ts';
 import { isDisputeType } from '@concord/shared/cases/dispute-type.ts';
-import { noValue, type Facet, type SortKey } from '@concord/shared/ledger/query.ts';
+import type { LedgerRow } from '@concord/shared/ledger/ledger-row.ts';
+import { noValue, rowDeadlineStatus, type Facet, type SortKey } from '@concord/shared/ledger/query.ts';
 import { caseSourceKey, disputeTypeKey, villageName } from '../i18n/labels.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 
@@ -81,3 +82,24 @@ export const sortLabelKeys: Record<SortKey, MessageKey> = {
   deadline: 'ledger_sort_deadline',
   risk: 'ledger_sort_risk',
 };
+
+/** The date a row shows and what it is (SPEC L-DATE-1). */
+export interface RowDate {
+  key: 'ledger_date_updated' | 'ledger_date_created' | 'ledger_date_deadline';
+  at: number;
+}
+
+/**
+ * The date a ledger row shows, named (SPEC L-DATE-1): the one the list is sorted by (recorded, or the deadline of
+ * an open dispatch), else the last change; a row without the date sorted by shows its last change, named so.
+ */
+export function rowDate(
+  row: Pick<LedgerRow, 'createdAt' | 'updatedAt' | 'deadline' | 'stage'>,
+  sort: SortKey,
+  now: number,
+): RowDate {
+  if (sort === 'created' && row.createdAt !== null) return { key: 'ledger_date_created', at: row.createdAt };
+  if (sort === 'deadline' && row.deadline !== null && rowDeadlineStatus(row, now) !== 'none')
+    return { key: 'ledger_date_deadline', at: row.deadline };
+  return { key: 'ledger_date_updated', at: row.updatedAt };
+}

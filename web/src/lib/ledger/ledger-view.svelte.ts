@@ -19,6 +19,7 @@ import { LedgerSearchIndex } from '@concord/shared/ledger/search-index.ts';
 import type { KnownCase } from '../cases/case-registry.ts';
 import type { ListFacet } from './ledger-labels.ts';
 import type { LedgerChoice } from './ledger-url.ts';
+import { searchNamesFor } from './search-names.ts';
 
 /** Rows shown at first and added by each "show more": a phone lists a page, not 5,000 rows. */
 export const pageSize = 50;
@@ -33,6 +34,16 @@ const offered: Record<ListFacet, readonly string[]> = {
   level: escalationLevels,
   deadline: ['overdue', 'dueSoon', 'onTime', 'none'],
 };
+
+/** Who the page is for, beyond "mine": whose names to search, and which villages the filter may offer. */
+export interface LedgerAudience {
+  /** A person's name from the staff directory, or the account id when it does not know them. */
+  nameOf: (id: string) => string;
+  /** The villages the person may open by place (`villagesOpenTo`, SPEC L-FILTER-1); null for all. */
+  villages: () => readonly string[] | null;
+}
+
+const everyone: LedgerAudience = { nameOf: (id) => id, villages: () => null };
 
 /**
  * The ledger page's state: what the person chose (filters, search, sort, how many rows to show) and what it
@@ -51,14 +62,23 @@ export class LedgerView {
   readonly reminders: Reminder<KnownCase>[];
 
   /** `rows` and `me` are read again whenever what they read changes; `choice` is where the page starts. */
-  constructor(rows: () => readonly KnownCase[], me: () => QueryContext['me'], choice?: LedgerChoice) {
+  readonly #audience: LedgerAudience;
+
+  constructor(
+    rows: () => readonly KnownCase[],
+    me: () => QueryContext['me'],
+    choice?: LedgerChoice,
+    audience: LedgerAudience = everyone,
+  ) {
     this.#rows = rows;
+    this.#audience = audience;
     if (choice) {
       this.filters = choice.filters;
       this.text = choice.text;
       this.sort = choice.sort;
     }
-    this.#index = $derived(new LedgerSearchIndex(rows()));
+    // dispute types by name and handlers by name too (SPEC L-LEDGER-6); names read once per list, not per keystroke
+    this.#index = $derived(new LedgerSearchIndex(rows(), searchNamesFor(audience.nameOf)));
     this.#context = $derived({ now: this.#now, me: me() });
     this.result = $derived(
       queryLedger(
@@ -88,11 +108,17 @@ export class LedgerView {
     this.#now = now;
   }
 
-  /** The values a filter offers, those no list knows included; `[value, count]`. */
+  /**
+   * The values a filter offers, those no list knows included; `[value, count]`. A village the person may not open
+   * by place is left out unless a row of theirs lies in it (SPEC L-FILTER-1).
+   */
   options(facet: ListFacet): [string, number][] {
     const counts = this.result.counts[facet];
-    const values = [...offered[facet]];
-    for (const value of counts.keys()) if (!values.includes(value)) values.push(value);
+    const open = facet === 'village' ? this.#audience.villages() : null;
+    const values = open === null ? [...offered[facet]] : offered[facet].filter((v) => open.includes(v));
+    const chosen = this.filters[facet];
+    for (const value of [...counts.keys(), ...(chosen === undefined ? [] : [chosen])])
+      if (!values.includes(value)) values.push(value);
     return values.map((value) => [value, counts.get(value) ?? 0]);
   }
 
