@@ -40,6 +40,10 @@ describe('summarizeDoc', () => {
         openActions: 0,
         nextActionDue: null,
         source: null,
+        registeredAt: null,
+        closedAt: null,
+        reopenings: 0,
+        satisfaction: null,
       },
       meeting: null,
     });

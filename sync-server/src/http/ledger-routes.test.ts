@@ -124,6 +124,10 @@ describe('GET /api/ledger', () => {
       openActions: 0,
       nextActionDue: null,
       source: null,
+      registeredAt: 2_000,
+      closedAt: null,
+      reopenings: 0,
+      satisfaction: null,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });

@@ -359,6 +359,10 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     openActions: 0,
     nextActionDue: null,
     source: null,
+    registeredAt: null,
+    closedAt: null,
+    reopenings: 0,
+    satisfaction: null,
     ...fields,
   };
 }

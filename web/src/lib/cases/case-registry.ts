@@ -73,6 +73,10 @@ export function rowWith(
     openActions: 0,
     nextActionDue: null,
     source: null,
+    registeredAt: null,
+    closedAt: null,
+    reopenings: 0,
+    satisfaction: null,
     access: 'write',
     pendingUpload: false,
   };

@@ -7,8 +7,17 @@ const rows = [
   sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
 ];
 
-/** The columns rows gained with joint meetings, then with how the case came to light, last of all. */
-const meetingColumns = ['attemptsAtLevel', 'spansVillages', 'openActions', 'nextActionDue', 'source'];
+/** The columns rows gained for the statistics, last of all. */
+const statisticsColumns = ['registeredAt', 'closedAt', 'reopenings', 'satisfaction'];
+/** The columns rows gained with joint meetings, then with how the case came to light, and those after. */
+const meetingColumns = [
+  'attemptsAtLevel',
+  'spansVillages',
+  'openActions',
+  'nextActionDue',
+  'source',
+  ...statisticsColumns,
+];
 
 describe('the ledger kept on the device', () => {
   it('L-LEDGER-5: rows stored are read back the same, with when the server sent them', () => {
@@ -38,7 +47,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'grid' && column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -7)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -11)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
   });
@@ -52,7 +61,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -10)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
@@ -68,7 +77,7 @@ describe('the ledger kept on the device', () => {
     const before = {
       ...stored,
       columns: stored.columns.filter((column) => !meetingColumns.includes(column)),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -9)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('eeee')]);
   });
@@ -79,12 +88,26 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(found, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'source'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+      columns: stored.columns.filter((column) => column !== 'source' && !statisticsColumns.includes(column)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('ffff', { openActions: 1 }),
     ]);
+  });
+
+  it('L-STATS-1, L-LEDGER-5: rows kept before rows carried what the statistics count read as not saying', () => {
+    const closed = [
+      sampleLedgerRow('gggg', { registeredAt: 1, closedAt: 2, reopenings: 1, satisfaction: 4 }),
+    ];
+    expect(decodeLedgerCache(encodeLedgerCache(closed, 3)).rows).toEqual(closed);
+    const stored = JSON.parse(encodeLedgerCache(closed, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => !statisticsColumns.includes(column)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -4)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('gggg')]);
   });
 
   it('L-LEDGER-5: nothing stored, not JSON, another version or other columns read as no rows', () => {
