@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ledgerResponseSchema, type LedgerRow } from '../../shared/src/ledger/ledger-row.ts';
-import { browserSuite, builtWebApp, demoAccount, openSignedIn } from '../helpers/browser.ts';
+import {
+  browserSuite,
+  builtWebApp,
+  demoAccount,
+  openSignedIn,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { type TestServer } from '../helpers/test-server.ts';
 
 const { servers, browser } = browserSuite();
@@ -115,6 +121,23 @@ describe('the statistics page', () => {
           cells: expect.objectContaining({ registered: String(jiangting.length) }) as unknown,
         }),
       ]);
+  });
+
+  it('W-PHONE-1, L-STATS-4: on a phone the header keeps every control on screen beside the statistics link, in both languages', async () => {
+    const server = await seeded();
+    for (const locale of ['zh-CN', 'en-US']) {
+      const context = await browser().newContext({ locale, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/statistics`);
+      await signInThroughForm(page, demoAccount('supervisor1'));
+      await page.locator('header a[href="/statistics"]').waitFor();
+      const controls = await page
+        .locator('header a, header button, header summary')
+        .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+      expect(controls.length).toBeGreaterThan(4);
+      for (const right of controls) expect(right).toBeLessThanOrEqual(390);
+      await context.close();
+    }
   });
 
   it('L-STATS-2: a range ending before it begins is refused with a message, not counted', async () => {
