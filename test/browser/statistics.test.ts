@@ -102,7 +102,7 @@ describe('the statistics page', () => {
     );
   });
 
-  it('L-STATS-4: a village cadre sees only the figures of their own village, in Chinese', async () => {
+  it('L-STATS-4: a village cadre sees only the figures of their own village, in Chinese, and offline too', async () => {
     const server = await seeded();
     const rows = await allRows(server);
     const jiangting = rows.filter((row) => row.village === 'jiangting' && row.registeredAt !== null);
@@ -111,16 +111,24 @@ describe('the statistics page', () => {
     const page = await openSignedIn(browser(), `${server.url}/statistics`, demoAccount('cadre1'), 'zh-CN');
     await page.getByRole('heading', { name: '统计', level: 1 }).waitFor();
     await page.getByText('仅统计本村的纠纷。').waitFor();
+    const onlyJiangting = [
+      expect.objectContaining({
+        group: '江亭村',
+        cells: expect.objectContaining({ registered: String(jiangting.length) }) as unknown,
+      }),
+    ];
     await chooseEverything(page);
     await page.getByLabel('分组').selectOption('village');
-    await expect
-      .poll(async () => tableLines(page))
-      .toEqual([
-        expect.objectContaining({
-          group: '江亭村',
-          cells: expect.objectContaining({ registered: String(jiangting.length) }) as unknown,
-        }),
-      ]);
+    await expect.poll(async () => tableLines(page)).toEqual(onlyJiangting);
+
+    // with the server down, a reload counts the same from the ledger kept on the device
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await server.stop();
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '按本设备保存的台账统计' }).waitFor();
+    await chooseEverything(page);
+    await page.getByLabel('分组').selectOption('village');
+    await expect.poll(async () => tableLines(page)).toEqual(onlyJiangting);
   });
 
   it('W-PHONE-1, L-STATS-4: on a phone the header keeps every control on screen beside the statistics link, in both languages', async () => {
