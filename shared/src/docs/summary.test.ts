@@ -41,6 +41,10 @@ describe('summarizeDoc', () => {
         nextActionDue: null,
         source: null,
         contacts: [],
+        registeredAt: null,
+        closedAt: null,
+        reopenings: 0,
+        satisfaction: null,
       },
       meeting: null,
     });

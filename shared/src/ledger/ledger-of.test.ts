@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CaseFile, type CaseId } from '../cases/case-file.ts';
 import { CaseTimeline } from '../cases/workflow/timeline.ts';
-import type { WorkflowEvent } from '../cases/workflow/events.ts';
+import { workflowEventSchema, type WorkflowEvent } from '../cases/workflow/events.ts';
 import type { VillageId } from '../org/jurisdiction.ts';
 import { docName } from '../sync/doc-name.ts';
 import { ledgerEntryOf, ledgerEntrySchema, ledgerRowOf, phoneOf } from './ledger-of.ts';
@@ -51,6 +51,10 @@ describe('ledgerEntryOf', () => {
       nextActionDue: null,
       source: null,
       contacts: [],
+      registeredAt: null,
+      closedAt: null,
+      reopenings: 0,
+      satisfaction: null,
     });
   });
 
@@ -110,6 +114,45 @@ describe('ledgerEntryOf', () => {
       // the conflicting close-out is a review flag until someone settles it (SPEC C-REVIEW-3)
       needsReview: true,
     });
+  });
+
+  it('L-STATS-1: the row says when the case was registered and closed, how often reopened, and its satisfaction', () => {
+    const caseFile = wagesCase();
+    const step = (n: number, at: number, fields: Record<string, unknown>): WorkflowEvent =>
+      workflowEventSchema.parse({
+        id: `ev-stats-${String(n).padStart(4, '0')}`,
+        at,
+        by: 'centre1',
+        ...fields,
+      });
+    const dispatch = {
+      kind: 'dispatched',
+      handler: 'judicial1',
+      departments: [],
+      leaders: [],
+      deadline: 30 * day,
+    };
+    record(caseFile, [
+      step(1, 11 * day, { kind: 'registered', risk: 'low' }),
+      // a second registration offline does not apply: the first one counts
+      step(2, 11 * day + 5, { kind: 'registered', risk: 'high' }),
+      step(3, 12 * day, dispatch),
+      step(4, 14 * day, { kind: 'closed', outcome: 'agreement', verifier: 'centre1' }),
+      step(5, 15 * day, { kind: 'evaluated', satisfaction: 4 }),
+      step(6, 16 * day, { kind: 'reopened', reason: '' }),
+    ]);
+    expect(ledgerEntryOf(caseFile.doc)).toMatchObject({
+      registeredAt: 11 * day,
+      closedAt: null,
+      reopenings: 1,
+      satisfaction: 4,
+    });
+    record(caseFile, [step(7, 18 * day, { kind: 'closed', outcome: 'agreement', verifier: 'centre1' })]);
+    expect(ledgerEntryOf(caseFile.doc)).toMatchObject({ closedAt: 18 * day, reopenings: 1 });
+    // an entry stored before rows had these is built again from the document (SPEC L-LEDGER-1)
+    expect(ledgerEntrySchema.safeParse({ ...ledgerEntryOf(caseFile.doc), closedAt: undefined }).success).toBe(
+      false,
+    );
   });
 
   it('L-LEDGER-1: the row is what the stored schema reads back, and a whole row is what the web app checks', () => {

@@ -7,14 +7,15 @@ import { findVillage } from '../org/jurisdiction.ts';
 import { needsReview, reviewReasons } from '../cases/workflow/review.ts';
 import { registerConflicts } from '../cases/field-register.ts';
 import { CaseTimeline } from '../cases/workflow/timeline.ts';
-import { deriveWorkflow } from '../cases/workflow/transitions.ts';
+import { deriveWorkflow, inOrder } from '../cases/workflow/transitions.ts';
+import type { WorkflowEvent } from '../cases/workflow/events.ts';
 import type { DocName } from '../sync/doc-name.ts';
 import { ledgerRowSchema, type LedgerRow } from './ledger-row.ts';
 
 /**
  * What the server keeps of a case beside its listing (SPEC L-LEDGER-1): a ledger row without what only the
  * listing knows (name, last saved) or the caller decides (access). Stored as JSON and checked when read back.
- * The grid, whether it needs review and the source must be there: a row stored before rows had them is built again from its
+ * The grid, whether it needs review, the source and what the statistics count must be there: a row stored before rows had them is built again from its
  * document instead.
  */
 export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: true, access: true }).extend({
@@ -26,6 +27,10 @@ export const ledgerEntrySchema = ledgerRowSchema.omit({ name: true, updatedAt: t
   nextActionDue: z.string().nullable(),
   source: z.string().nullable(),
   contacts: z.array(z.string()),
+  registeredAt: z.number().nullable(),
+  closedAt: z.number().nullable(),
+  reopenings: z.number().int().nonnegative(),
+  satisfaction: z.number().int().min(1).max(5).nullable(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
@@ -65,6 +70,10 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
     nextActionDue: earliest(open.map((entry) => entry.deadline)),
     source: summary.source,
     contacts: parties.map((party) => phoneOf(party.contact)).filter((phone) => phone !== ''),
+    registeredAt: registeredAt(events),
+    closedAt: state.closedAt,
+    reopenings: state.reopenings,
+    satisfaction: state.satisfaction,
   };
 }
 
@@ -75,6 +84,14 @@ export function ledgerEntryOf(doc: Y.Doc): LedgerEntry {
 export function phoneOf(contact: string): string {
   const kept = contact.normalize('NFKC').replace(/[^\d*]/gu, '');
   return /\d/u.test(kept) ? kept : '';
+}
+
+/**
+ * When the case was registered: the first registration in the agreed order is the one that applies, as nothing
+ * else moves a reported case (SPEC C-FLOW-2).
+ */
+function registeredAt(events: readonly WorkflowEvent[]): number | null {
+  return inOrder(events).find((event) => event.kind === 'registered')?.at ?? null;
 }
 
 /** Parties from more than one village of the town, or from another than the case's own (SPEC M-AGENDA-1). */

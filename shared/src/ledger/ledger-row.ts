@@ -61,6 +61,16 @@ export const ledgerRowSchema = z.object({
    * who may write the case (SPEC L-LEDGER-7). A row kept on a device from before rows had them reads as none.
    */
   contacts: z.array(z.string()).default([]),
+  /**
+   * What the statistics count (SPEC L-STATS-1): when the case was registered, when it was closed (none while open,
+   * and again none once reopened until closed anew), how many times it was reopened, and the satisfaction (1–5)
+   * last recorded at a visit or evaluation. A row kept on a device from before rows had them reads as none until
+   * the server sends it again.
+   */
+  registeredAt: z.number().nullable().default(null),
+  closedAt: z.number().nullable().default(null),
+  reopenings: z.number().int().nonnegative().default(0),
+  satisfaction: z.number().int().min(1).max(5).nullable().default(null),
   access: z.enum(['read', 'write']),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
@@ -94,6 +104,10 @@ export function sampleLedgerRow(id: string, fields: Partial<Omit<LedgerRow, 'nam
     nextActionDue: null,
     source: null,
     contacts: [],
+    registeredAt: null,
+    closedAt: null,
+    reopenings: 0,
+    satisfaction: null,
     access: 'write',
     ...fields,
   };

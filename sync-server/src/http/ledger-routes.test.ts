@@ -125,6 +125,10 @@ describe('GET /api/ledger', () => {
       nextActionDue: null,
       source: null,
       contacts: ['13900002231'],
+      registeredAt: 2_000,
+      closedAt: null,
+      reopenings: 0,
+      satisfaction: null,
       access: 'write',
     });
     expect(rows[1]).toMatchObject({ name: 'case:plain', stage: 'reported', risk: null, access: 'write' });

@@ -374,6 +374,10 @@ function ledgerEntry(fields: Partial<LedgerEntry> = {}): LedgerEntry {
     nextActionDue: null,
     source: null,
     contacts: [],
+    registeredAt: null,
+    closedAt: null,
+    reopenings: 0,
+    satisfaction: null,
     ...fields,
   };
 }

@@ -141,6 +141,20 @@ describe('rowWith', () => {
     const row = rowWith(a, before, { ...summary, leaders: [], departments: [] }, false, 999);
     expect(row).toEqual(before);
   });
+
+  it('L-STATS-4: a case closed on this device counts as closed in its row before the server sends it', () => {
+    const before = known(a, {
+      ...summary,
+      leaders: [],
+      departments: [],
+      stage: 'handling',
+      registeredAt: 10,
+    });
+    const closed = { registeredAt: 10, closedAt: 20, reopenings: 0, satisfaction: 5 };
+    const fields = { ...summary, leaders: [], departments: [], stage: 'closed' as const, ...closed };
+    const row = rowWith(a, before, fields, true, 30);
+    expect(row).toMatchObject({ stage: 'closed', ...closed, updatedAt: 30 });
+  });
 });
 
 describe('readKnownCases and writeKnownCases', () => {

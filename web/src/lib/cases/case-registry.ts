@@ -17,7 +17,20 @@ export type CaseRowFields = Pick<
   'title' | 'village' | 'grid' | 'disputeType' | 'createdAt' | 'level' | 'leaders' | 'departments'
 > &
   Partial<
-    Pick<LedgerRow, 'risk' | 'stage' | 'parties' | 'handler' | 'deadline' | 'conflicts' | 'needsReview'>
+    Pick<
+      LedgerRow,
+      | 'risk'
+      | 'stage'
+      | 'parties'
+      | 'handler'
+      | 'deadline'
+      | 'conflicts'
+      | 'needsReview'
+      | 'registeredAt'
+      | 'closedAt'
+      | 'reopenings'
+      | 'satisfaction'
+    >
   >;
 
 const rowFieldNames = [
@@ -36,6 +49,11 @@ const rowFieldNames = [
   'deadline',
   'conflicts',
   'needsReview',
+  // what the statistics count: a case closed here counts as closed offline (SPEC L-STATS-4)
+  'registeredAt',
+  'closedAt',
+  'reopenings',
+  'satisfaction',
 ] as const satisfies readonly (keyof CaseRowFields)[];
 
 /**
@@ -74,6 +92,10 @@ export function rowWith(
     nextActionDue: null,
     source: null,
     contacts: [],
+    registeredAt: null,
+    closedAt: null,
+    reopenings: 0,
+    satisfaction: null,
     access: 'write',
     pendingUpload: false,
   };

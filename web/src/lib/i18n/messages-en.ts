@@ -1,3 +1,4 @@
+import { statisticsEn } from './statistics-messages.ts';
 import { registersEn } from './registers-messages.ts';
 import { casePageEn } from './case-page-messages.ts';
 import { gridsEn } from './grids-messages.ts';
@@ -195,6 +196,7 @@ export const en = {
   ...historyEn,
   ...casePageEn,
   ...meetingsEn,
+  ...statisticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { statisticsZhCN } from './statistics-messages.ts';
 import { registersZhCN } from './registers-messages.ts';
 import { casePageZhCN } from './case-page-messages.ts';
 import { gridsZhCN } from './grids-messages.ts';
@@ -191,4 +192,5 @@ export const zhCN: Messages = {
   ...historyZhCN,
   ...casePageZhCN,
   ...meetingsZhCN,
+  ...statisticsZhCN,
 };

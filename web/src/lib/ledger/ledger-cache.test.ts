@@ -7,9 +7,11 @@ const rows = [
   sampleLedgerRow('bbbb', { village: null, risk: null, deadline: 5, handler: 'demo-cadre1', leaders: ['x'] }),
 ];
 
+/** The columns rows gained for the statistics, last of all. */
+const statisticsColumns = ['registeredAt', 'closedAt', 'reopenings', 'satisfaction'];
 /**
  * The columns rows gained with joint meetings, then with how the case came to light, then with the parties' phone
- * numbers, last of all.
+ * numbers, then for the statistics.
  */
 const meetingColumns = [
   'attemptsAtLevel',
@@ -18,6 +20,7 @@ const meetingColumns = [
   'nextActionDue',
   'source',
   'contacts',
+  ...statisticsColumns,
 ];
 
 describe('the ledger kept on the device', () => {
@@ -48,7 +51,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'grid' && column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -8)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -12)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('cccc')]);
   });
@@ -62,7 +65,7 @@ describe('the ledger kept on the device', () => {
       columns: stored.columns.filter(
         (column) => column !== 'needsReview' && !meetingColumns.includes(column),
       ),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -7)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -11)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('dddd', { grid: 'jiangting-1', needsReview: false }),
@@ -78,7 +81,7 @@ describe('the ledger kept on the device', () => {
     const before = {
       ...stored,
       columns: stored.columns.filter((column) => !meetingColumns.includes(column)),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -10)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('eeee')]);
   });
@@ -89,8 +92,10 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(found, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'source' && column !== 'contacts'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -2)),
+      columns: stored.columns.filter(
+        (column) => column !== 'source' && column !== 'contacts' && !statisticsColumns.includes(column),
+      ),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -6)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([
       sampleLedgerRow('ffff', { openActions: 1 }),
@@ -103,8 +108,24 @@ describe('the ledger kept on the device', () => {
     const stored = JSON.parse(encodeLedgerCache(phoned, 3)) as { columns: string[]; rows: unknown[][] };
     const before = {
       ...stored,
-      columns: stored.columns.filter((column) => column !== 'contacts'),
-      rows: stored.rows.map((tuple) => tuple.slice(0, -1)),
+      columns: stored.columns.filter(
+        (column) => column !== 'contacts' && !statisticsColumns.includes(column),
+      ),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -5)),
+    };
+    expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('gggg')]);
+  });
+
+  it('L-STATS-1, L-LEDGER-5: rows kept before rows carried what the statistics count read as not saying', () => {
+    const closed = [
+      sampleLedgerRow('gggg', { registeredAt: 1, closedAt: 2, reopenings: 1, satisfaction: 4 }),
+    ];
+    expect(decodeLedgerCache(encodeLedgerCache(closed, 3)).rows).toEqual(closed);
+    const stored = JSON.parse(encodeLedgerCache(closed, 3)) as { columns: string[]; rows: unknown[][] };
+    const before = {
+      ...stored,
+      columns: stored.columns.filter((column) => !statisticsColumns.includes(column)),
+      rows: stored.rows.map((tuple) => tuple.slice(0, -4)),
     };
     expect(decodeLedgerCache(JSON.stringify(before)).rows).toEqual([sampleLedgerRow('gggg')]);
   });

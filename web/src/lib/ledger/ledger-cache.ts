@@ -36,20 +36,27 @@ const columns = [
   'nextActionDue',
   'source',
   'contacts',
+  'registeredAt',
+  'closedAt',
+  'reopenings',
+  'satisfaction',
 ] as const satisfies readonly (keyof LedgerRow)[];
 
 /**
- * The columns before rows carried the parties' phone numbers (SPEC L-LEDGER-7), before they said how the case came to light (SPEC C-DOC-6), before they told of meetings' action items and what the agenda builder reads, before they said
- * whether they need review, and before they had a grid: still read, each row without them, until the server sends
- * rows again (SPEC L-REVIEW-1).
+ * The columns before rows carried what the statistics count (SPEC L-STATS-1), before they carried the parties' phone
+ * numbers (SPEC L-LEDGER-7), before they said how the case came to light (SPEC C-DOC-6), before they told of
+ * meetings' action items and what the agenda builder reads, before they said whether they need review, and before
+ * they had a grid: still read, each row without them, until the server sends rows again (SPEC L-REVIEW-1).
  */
-const columnsBeforeContacts = columns.slice(0, -1);
+const columnsBeforeStatistics = columns.slice(0, -4);
+const columnsBeforeContacts = columnsBeforeStatistics.slice(0, -1);
 const columnsBeforeSource = columnsBeforeContacts.slice(0, -1);
 const columnsBeforeMeetings = columnsBeforeSource.slice(0, -4);
 const columnsBeforeReview = columnsBeforeMeetings.slice(0, -1);
 const columnsBeforeGrids = columnsBeforeMeetings.slice(0, -2);
 const readable = new Set([
   columns.join(),
+  columnsBeforeStatistics.join(),
   columnsBeforeContacts.join(),
   columnsBeforeSource.join(),
   columnsBeforeMeetings.join(),
