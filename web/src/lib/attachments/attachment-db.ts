@@ -1,4 +1,5 @@
 import type { AttachmentDevice, PendingUpload } from './upload-queue.ts';
+import { transactionDone } from '../device/idb-transaction.ts';
 
 /** The one database that keeps every attachment on this device, and the uploads that wait (SPEC W-ATTACH-2). */
 export const attachmentDatabaseName = 'concord-attachments';
@@ -14,14 +15,6 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 }
 
@@ -66,7 +59,7 @@ export class AttachmentDb implements AttachmentDevice {
     const db = await this.#open();
     const tx = db.transaction(blobsStore, 'readwrite');
     tx.objectStore(blobsStore).put({ sha256, blob } satisfies BlobRecord);
-    await done(tx);
+    await transactionDone(tx);
   }
 
   /** Keeps blobs and queues their upload, in one transaction: a kept photo always has its upload waiting. */
@@ -81,7 +74,7 @@ export class AttachmentDb implements AttachmentDevice {
       const upload: PendingUpload = { caseId, sha256, attempts: 0, ...(thumb ? { thumb } : {}) };
       tx.objectStore(outboxStore).put(upload);
     }
-    await done(tx);
+    await transactionDone(tx);
   }
 
   async pending(): Promise<PendingUpload[]> {
@@ -93,14 +86,14 @@ export class AttachmentDb implements AttachmentDevice {
     const db = await this.#open();
     const tx = db.transaction(outboxStore, 'readwrite');
     tx.objectStore(outboxStore).put(upload);
-    await done(tx);
+    await transactionDone(tx);
   }
 
   async donePending(upload: PendingUpload): Promise<void> {
     const db = await this.#open();
     const tx = db.transaction(outboxStore, 'readwrite');
     tx.objectStore(outboxStore).delete([upload.caseId, upload.sha256]);
-    await done(tx);
+    await transactionDone(tx);
   }
 
   /** Closes it so that a sign-out can delete it. */

@@ -1,6 +1,7 @@
 import * as idb from 'lib0/indexeddb';
 import * as Y from 'yjs';
 import type { DocName } from '@concord/shared/sync/doc-name.ts';
+import { transactionDone } from '../device/idb-transaction.ts';
 
 /**
  * A document's copy on this device, in y-indexeddb's own format (one database named after the document, updates
@@ -53,25 +54,14 @@ async function withDatabase<T>(name: DocName, work: (db: IDBDatabase) => Promise
   }
 }
 
-/**
- * Resolves once the transaction is on disk. A request's success comes before that, and a page closed in between
- * loses the write: the index must never say a copy holds what it does not.
- */
-function committed(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('the write failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('the write was aborted'));
-  });
-}
-
 export function indexedDbCopy(name: DocName): LocalCopy {
   return {
     append: (update) =>
       withDatabase(name, async (db) => {
+        // counted as kept only once on disk: the index must never say a copy holds what a closed page lost
         const transaction = db.transaction([updatesStore], 'readwrite');
         transaction.objectStore(updatesStore).add(update);
-        await committed(transaction);
+        await transactionDone(transaction);
       }),
     read: () =>
       withDatabase(name, async (db) => {

@@ -1,5 +1,6 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { transactionDone } from '../device/idb-transaction.ts';
 
 /** Where this device's latest edit stands: on its way into the local copy, in it, or with no local copy at all. */
 export type LocalSaveState = 'saving' | 'saved' | 'unavailable';
@@ -50,12 +51,7 @@ export class LocalSaveTracker {
     await persistence.whenSynced;
     const db = persistence.db;
     if (!db) return; // destroyed meanwhile: nothing more will be written
-    await new Promise<void>((resolve, reject) => {
-      const transaction = db.transaction([updatesStore], 'readonly');
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error ?? new Error('local copy unreadable'));
-      transaction.onabort = () => reject(transaction.error ?? new Error('local copy transaction aborted'));
-    });
+    await transactionDone(db.transaction([updatesStore], 'readonly'));
     if (edit > this.#stored) {
       this.#stored = edit;
       this.#emit();
